@@ -1,0 +1,23 @@
+namespace AgentProvision.Core.Audit;
+
+public static class AuditActions
+{
+    public const string SignIn = "auth.sign-in";
+    public const string SignInFailed = "auth.sign-in-failed";
+    public const string LockedOut = "auth.locked-out";
+    public const string SignOut = "auth.sign-out";
+    public const string UserCreated = "user.created";
+    public const string UserInvited = "user.invited";
+    public const string InvitationAccepted = "user.invitation-accepted";
+    public const string UserRoleChanged = "user.role-changed";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string TenantSwitched = "tenant.switched";
+    public const string TenantSwitchedBack = "tenant.switched-back";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SignIn, SignInFailed, LockedOut, SignOut, UserCreated, UserInvited, InvitationAccepted, UserRoleChanged,
+        UserDisabled, UserEnabled, TenantSwitched, TenantSwitchedBack,
+    ];
+}

@@ -1,0 +1,7 @@
+namespace AgentProvision.Core.Tenancy;
+
+public enum TenantState
+{
+    Active,
+    Suspended,
+}

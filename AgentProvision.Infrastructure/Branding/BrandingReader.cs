@@ -1,0 +1,33 @@
+using AgentProvision.Core.Branding;
+using AgentProvision.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace AgentProvision.Infrastructure.Branding;
+
+/// <summary>
+/// Every page and the sign-in screen need the brand, so it is cached per tenant. The read is by an explicit
+/// tenant id because the sign-in page draws the host's brand before anyone is signed in.
+/// </summary>
+internal sealed class BrandingReader(IDbContextFactory<AppDbContext> factory, IMemoryCache cache) : IBrandingReader
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    public async Task<BrandView> GetAsync(Guid tenantId, CancellationToken cancellationToken = default)
+    {
+        var key = $"brand:{tenantId}";
+        if (cache.TryGetValue(key, out BrandView? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var branding = await db.TenantBrandings.AsNoTracking().IgnoreQueryFilters(TenantFilter.Names)
+            .FirstOrDefaultAsync(b => b.TenantId == tenantId, cancellationToken);
+        var view = branding is null ? ProductBrand(tenantId) : BrandView.From(branding);
+        cache.Set(key, view, Lifetime);
+        return view;
+    }
+
+    private static BrandView ProductBrand(Guid tenantId) => BrandView.From(new TenantBranding(tenantId, BrandView.ProductName));
+}

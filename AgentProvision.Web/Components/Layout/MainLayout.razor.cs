@@ -1,0 +1,85 @@
+using AgentProvision.Core.Branding;
+using AgentProvision.Core.Tenancy;
+using AgentProvision.Web.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace AgentProvision.Web.Components.Layout;
+
+public partial class MainLayout : IAsyncDisposable
+{
+    private const string DarkModeKey = "agentprovision.dark-mode";
+
+    private MudTheme _theme = new();
+    private bool _darkMode;
+    private bool _drawerOpen = true;
+    private ErrorBoundary? _errorBoundary;
+    private IJSObjectReference? _preferences;
+
+    [CascadingParameter]
+    private BrandView Brand { get; set; } = default!;
+
+    [CascadingParameter]
+    private TenantInfo Tenant { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = default!;
+
+    private string LogoUrl => (_darkMode ? Brand.LogoDarkUrl : null) ?? Brand.LogoUrl ?? "/brand/platform/logo.svg";
+
+    private bool IsActingInOtherTenant =>
+        Guid.TryParse(CurrentUser.Principal.FindFirst(TenantClaimTypes.TenantId)?.Value, out var own) && own != Tenant.Id;
+
+    protected override void OnParametersSet() => _theme = BrandTheme.From(Brand);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        // The preference lives in the browser, so it survives refreshes and reconnects without a server round trip.
+        _preferences = await JS.InvokeAsync<IJSObjectReference>("import", "./js/preferences.js");
+        var stored = await _preferences.InvokeAsync<string?>("get", DarkModeKey);
+        var dark = stored is null ? await _preferences.InvokeAsync<bool>("prefersDark") : stored == "true";
+        if (dark != _darkMode)
+        {
+            _darkMode = dark;
+            StateHasChanged();
+        }
+    }
+
+    private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
+
+    private async Task ToggleDarkModeAsync()
+    {
+        _darkMode = !_darkMode;
+        if (_preferences is not null)
+        {
+            await _preferences.InvokeVoidAsync("set", DarkModeKey, _darkMode ? "true" : "false");
+        }
+    }
+
+    private void Recover() => _errorBoundary?.Recover();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_preferences is not null)
+        {
+            try
+            {
+                await _preferences.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; the browser released the module with it.
+            }
+        }
+    }
+}
