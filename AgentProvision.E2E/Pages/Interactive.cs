@@ -1,0 +1,31 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AgentProvision.E2E.Pages;
+
+/// <summary>
+/// Blazor Server pages arrive prerendered: their buttons do nothing until the circuit has connected. A click that
+/// must reach the server is repeated until its effect shows, which also waits out the connection.
+/// </summary>
+public static class Interactive
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    public static async Task ClickUntilVisibleAsync(this ILocator button, ILocator effect)
+    {
+        var started = DateTime.UtcNow;
+        while (true)
+        {
+            await button.ClickAsync();
+            try
+            {
+                await Expect(effect).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 1_500 });
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow - started < Deadline)
+            {
+                // Not connected yet: the click hit the prerendered button. Try again.
+            }
+        }
+    }
+}

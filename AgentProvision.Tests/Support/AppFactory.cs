@@ -1,0 +1,69 @@
+using AgentProvision.Core.Tenancy;
+using AgentProvision.Web.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using System.Security.Claims;
+
+namespace AgentProvision.Tests.Support;
+
+/// <summary>
+/// The real host (migrations, seed, middleware, endpoints) on a fresh SQLite file per factory. Extra configuration
+/// (for example a Redis connection) is passed as key/value pairs.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "agentprovision-tests", Guid.NewGuid().ToString("N"));
+    private (string Key, string? Value)[] _settings = [];
+
+    public static AppFactory With(params (string Key, string? Value)[] settings) => new() { _settings = settings };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Storage:DataPath", _dataPath);
+        builder.UseSetting("Tenancy:BaseDomains:0", "localhost");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public HttpClient ClientFor(string host, bool followRedirects = false)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri($"http://{host}"),
+            AllowAutoRedirect = followRedirects,
+            HandleCookies = true,
+        });
+        return client;
+    }
+
+    /// <summary>A DI scope bound to a tenant and acting as the given user, as a request or circuit would be.</summary>
+    public async Task<AsyncServiceScope> ScopeAsync(string tenantIdentifier, Guid? userId = null, params string[] roles)
+    {
+        var scope = Services.CreateAsyncScope();
+        var tenant = await scope.ServiceProvider.GetRequiredService<ITenantStore>().GetByIdentifierAsync(tenantIdentifier)
+            ?? throw new InvalidOperationException($"No tenant {tenantIdentifier}.");
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, (userId ?? Guid.NewGuid()).ToString()), new(ClaimTypes.Name, "test admin") };
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        scope.ServiceProvider.GetRequiredService<CurrentUser>()
+            .Set(new ClaimsPrincipal(new ClaimsIdentity(claims, "test")), "127.0.0.1");
+        return scope;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using AgentProvision.Core.Tenancy;
+using AgentProvision.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentProvision.Tests.Support;
+
+/// <summary>A private in-memory SQLite database built by the real migrations; one open connection keeps it alive.</summary>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+
+    public SqliteDatabase()
+    {
+        _connection.Open();
+        using var db = Context(null);
+        db.Database.Migrate();
+    }
+
+    public DbContextOptions<SqliteAppDbContext> Options =>
+        new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(_connection).Options;
+
+    /// <summary>A context bound to a tenant, or to none (which sees no tenant-owned rows and may not write them).</summary>
+    public SqliteAppDbContext Context(TenantInfo? tenant)
+    {
+        var context = new TenantContext();
+        if (tenant is not null)
+        {
+            context.Set(tenant);
+        }
+
+        return new SqliteAppDbContext(Options, context);
+    }
+
+    public TenantInfo AddTenant(string identifier, params string[] hosts)
+    {
+        var tenant = new Tenant(identifier, identifier.ToUpperInvariant());
+        foreach (var host in hosts)
+        {
+            tenant.AddHost(host);
+        }
+
+        using var db = Context(null);
+        db.Tenants.Add(tenant);
+        db.SaveChanges();
+        return TenantInfo.From(tenant);
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
