@@ -34,7 +34,13 @@ internal static class EntraIdSignIn
 
         builder.Services.AddAuthentication()
             .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection(SectionName), Scheme, cookieScheme: null);
-        builder.Services.Configure<OpenIdConnectOptions>(Scheme, options => options.SignInScheme = IdentityConstants.ExternalScheme);
+        // Plain-HTTP metadata only when configuration says so explicitly (a local authority in tests).
+        var requireHttpsMetadata = builder.Configuration.GetValue($"{SectionName}:RequireHttpsMetadata", true);
+        builder.Services.Configure<OpenIdConnectOptions>(Scheme, options =>
+        {
+            options.SignInScheme = IdentityConstants.ExternalScheme;
+            options.RequireHttpsMetadata = requireHttpsMetadata;
+        });
     }
 
     public static void MapEntraIdEndpoints(this RouteGroupBuilder account)
