@@ -86,6 +86,7 @@ public static class DependencyInjection
         services.AddScoped<CachedTenantStore>();
         services.AddScoped<ITenantStore>(sp => sp.GetRequiredService<CachedTenantStore>());
         services.AddScoped<ITenantCache>(sp => sp.GetRequiredService<CachedTenantStore>());
+        services.AddScoped<ITenantAdministration, TenantAdministration>();
     }
 
     private static void AddIdentityStores(this IServiceCollection services)

@@ -30,6 +30,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<ITenantResolutionStrategy, SubdomainStrategy>();
         builder.Services.AddScoped<ITenantResolutionStrategy, ClaimStrategy>();
         builder.Services.AddScoped<TenantResolver>();
+        builder.Services.AddSingleton<AgentProvision.Web.Tenancy.TenantUrls>();
     }
 
     private static void AddSignIn(this IHostApplicationBuilder builder)

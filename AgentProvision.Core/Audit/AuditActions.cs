@@ -14,10 +14,15 @@ public static class AuditActions
     public const string UserEnabled = "user.enabled";
     public const string TenantSwitched = "tenant.switched";
     public const string TenantSwitchedBack = "tenant.switched-back";
+    public const string TenantCreated = "tenant.created";
+    public const string TenantSuspended = "tenant.suspended";
+    public const string TenantActivated = "tenant.activated";
+    public const string TenantEntraLinked = "tenant.entra-linked";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, LockedOut, SignOut, UserCreated, UserInvited, InvitationAccepted, UserRoleChanged,
-        UserDisabled, UserEnabled, TenantSwitched, TenantSwitchedBack,
+        UserDisabled, UserEnabled, TenantSwitched, TenantSwitchedBack, TenantCreated, TenantSuspended, TenantActivated,
+        TenantEntraLinked,
     ];
 }

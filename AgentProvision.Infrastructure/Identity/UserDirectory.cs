@@ -52,10 +52,7 @@ internal sealed class UserDirectory(
         await using var scope = OpenScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var created = NewAppUser(invitation.Email, invitation.DisplayName, invitationPending: true);
-        Check(await users.CreateAsync(created));
-        Check(await users.AddToRoleAsync(created, invitation.Role));
-        // A password-reset token is single-use: setting the password changes the security stamp.
-        var token = await users.GeneratePasswordResetTokenAsync(created);
+        var token = await AppUsers.InviteAsync(users, created, invitation.Role);
         await auditLog.RecordAsync(AuditActions.UserInvited, created.Email, $"role {invitation.Role}", cancellationToken: cancellationToken);
         return new Invitation(ToSummary(created, invitation.Role, clock.GetUtcNow()), token);
     }
@@ -132,28 +129,8 @@ internal sealed class UserDirectory(
         return scope;
     }
 
-    private AppUser NewAppUser(string email, string displayName, bool invitationPending)
-    {
-        var trimmedEmail = (email ?? string.Empty).Trim();
-        var name = (displayName ?? string.Empty).Trim();
-        if (name.Length is 0 or > 120)
-        {
-            throw new UserAdministrationException("A display name is 1 to 120 characters.");
-        }
-
-        return new AppUser
-        {
-            Id = Guid.NewGuid(),
-            TenantId = tenantContext.TenantId,
-            UserName = trimmedEmail,
-            Email = trimmedEmail,
-            EmailConfirmed = true,
-            DisplayName = name,
-            InvitationPending = invitationPending,
-            LockoutEnabled = true,
-            CreatedAt = clock.GetUtcNow(),
-        };
-    }
+    private AppUser NewAppUser(string email, string displayName, bool invitationPending) =>
+        AppUsers.New(tenantContext.TenantId, email, displayName, invitationPending, clock.GetUtcNow());
 
     private static async Task<(UserManager<AppUser> Users, AppUser User, string Role)> FindAsync(
         AsyncServiceScope scope, Guid userId, CancellationToken cancellationToken)
@@ -215,13 +192,7 @@ internal sealed class UserDirectory(
 
     private static bool IsAdmin(string role) => AdminRoles.Contains(role);
 
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new UserAdministrationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-    }
+    private static void Check(IdentityResult result) => AppUsers.Check(result);
 
     private static UserSummary ToSummary(AppUser user, string role, DateTimeOffset now) => new(
         user.Id,

@@ -80,17 +80,7 @@ internal sealed partial class DemoSeeder(
         await db.SaveChangesAsync(cancellationToken);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var admin = new AppUser
-        {
-            Id = Guid.NewGuid(),
-            TenantId = tenant.Id,
-            UserName = demo.Email,
-            Email = demo.Email,
-            EmailConfirmed = true,
-            DisplayName = demo.Admin,
-            LockoutEnabled = true,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var admin = AppUsers.New(tenant.Id, demo.Email, demo.Admin, invitationPending: false, clock.GetUtcNow());
         Check(await users.CreateAsync(admin, demo.Password), demo.Identifier);
         Check(await users.AddToRoleAsync(admin, demo.IsPlatform ? Roles.PlatformAdmin : Roles.TenantAdmin), demo.Identifier);
         LogSeeded(demo.Identifier, demo.Email);

@@ -82,11 +82,7 @@ internal static class EntraIdSignIn
         var user = await signIn.UserManager.FindByEmailAsync(email);
         if (user is null)
         {
-            user = new AppUser
-            {
-                Id = Guid.NewGuid(), TenantId = tenant.Id, UserName = email, Email = email, EmailConfirmed = true,
-                DisplayName = principal.FindFirstValue("name") ?? email, LockoutEnabled = true, CreatedAt = clock.GetUtcNow(),
-            };
+            user = AppUsers.New(tenant.Id, email, principal.FindFirstValue("name") ?? email, invitationPending: false, clock.GetUtcNow());
             var created = await signIn.UserManager.CreateAsync(user);
             if (!created.Succeeded || !(await signIn.UserManager.AddToRoleAsync(user, Roles.Viewer)).Succeeded)
             {
