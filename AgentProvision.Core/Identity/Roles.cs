@@ -13,6 +13,14 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [PlatformAdmin, TenantAdmin, Operator, Viewer];
 
+    /// <summary>How a role is named to people.</summary>
+    public static string DisplayName(string role) => role switch
+    {
+        PlatformAdmin => "Platform admin",
+        TenantAdmin => "Tenant admin",
+        _ => role,
+    };
+
     /// <summary>Roles that may administer a tenant's settings and people.</summary>
     public const string Administrators = PlatformAdmin + "," + TenantAdmin;
 }

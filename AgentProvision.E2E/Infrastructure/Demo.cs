@@ -4,6 +4,9 @@ namespace AgentProvision.E2E.Infrastructure;
 public sealed record DemoTenant(string Identifier, string Name, string PrimaryColour, DemoAccount Admin)
 {
     public string LogoPath => $"/brand/{Identifier}/logo.svg";
+
+    /// <summary>The variant for dark backgrounds, which the primary-coloured app bar carries.</summary>
+    public string DarkLogoPath => $"/brand/{Identifier}/logo-dark.svg";
 }
 
 public sealed record DemoAccount(string Email, string Password, string DisplayName);

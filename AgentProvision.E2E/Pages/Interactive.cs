@@ -5,7 +5,8 @@ namespace AgentProvision.E2E.Pages;
 
 /// <summary>
 /// Blazor Server pages arrive prerendered: their buttons do nothing until the circuit has connected. A click that
-/// must reach the server is repeated until its effect shows, which also waits out the connection.
+/// must reach the server is repeated until its effect shows, which also waits out the connection. Only for clicks
+/// that are safe to repeat (opening a form, say, not toggling something).
 /// </summary>
 public static class Interactive
 {

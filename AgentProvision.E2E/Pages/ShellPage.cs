@@ -44,7 +44,9 @@ public sealed class ShellPage(IPage page)
         await Expect(AppBar).ToBeVisibleAsync();
         await Expect(BrandName).ToHaveTextAsync(tenant.Name);
         await Expect(TenantBadge).ToHaveTextAsync(tenant.Name);
-        await Expect(BrandLogo).ToHaveAttributeAsync("src", tenant.LogoPath);
+        // The badge takes the app bar's text colour (white on the brand colour), never a grey that fails contrast.
+        await Expect(TenantBadge).ToHaveCSSAsync("color", "rgb(255, 255, 255)");
+        await Expect(BrandLogo).ToHaveAttributeAsync("src", tenant.DarkLogoPath);
         await Expect(AppBar).ToHaveCSSAsync("background-color", CssColour.ToRgb(tenant.PrimaryColour));
         (await PrimaryColourAsync()).ShouldBe(tenant.PrimaryColour);
         await ImageShouldHaveLoadedAsync(page, BrandLogo);

@@ -30,7 +30,8 @@ public partial class MainLayout : IAsyncDisposable
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
 
-    private string LogoUrl => (_darkMode ? Brand.LogoDarkUrl : null) ?? Brand.LogoUrl ?? "/brand/platform/logo.svg";
+    // The app bar is drawn in the primary colour, so it carries the logo made for dark backgrounds.
+    private string LogoUrl => Brand.LogoDarkUrl ?? Brand.LogoUrl ?? "/brand/platform/logo-dark.svg";
 
     private bool IsActingInOtherTenant =>
         Guid.TryParse(CurrentUser.Principal.FindFirst(TenantClaimTypes.TenantId)?.Value, out var own) && own != Tenant.Id;

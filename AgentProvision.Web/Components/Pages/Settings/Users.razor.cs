@@ -27,6 +27,8 @@ public partial class Users
 
     private IReadOnlyList<string> GrantableRoles => Tenant.IsPlatform ? Roles.All : Roles.TenantRoles;
 
+    private static readonly Func<string?, string?> RoleName = role => role is null ? null : Roles.DisplayName(role);
+
     protected override Task OnInitializedAsync() => LoadAsync();
 
     private async Task LoadAsync() => _users = await Directory.ListAsync();
