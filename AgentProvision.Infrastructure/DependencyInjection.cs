@@ -46,6 +46,7 @@ public static class DependencyInjection
 
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new();
         var dataPath = DataPath(builder);
+        services.AddSingleton(new DataFolder(dataPath));
         if (database.Provider == DatabaseOptions.SqlServer)
         {
             var connectionString = database.ConnectionString
