@@ -6,6 +6,7 @@ using AgentProvision.Infrastructure.Audit;
 using AgentProvision.Infrastructure.Branding;
 using AgentProvision.Infrastructure.Health;
 using AgentProvision.Infrastructure.Identity;
+using AgentProvision.Infrastructure.Llm.Catalog;
 using AgentProvision.Infrastructure.Persistence;
 using AgentProvision.Infrastructure.Seeding;
 using AgentProvision.Infrastructure.Tenancy;
@@ -63,6 +64,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<LlmCatalogImporter>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddDataProtection()
             .SetApplicationName("AgentProvision")

@@ -1,6 +1,7 @@
 using System.Reflection;
 using AgentProvision.Core.Audit;
 using AgentProvision.Core.Branding;
+using AgentProvision.Core.Llm;
 using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -27,6 +28,11 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<TenantBranding> TenantBrandings => Set<TenantBranding>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<LlmProvider> LlmProviders => Set<LlmProvider>();
+    public DbSet<LlmModel> LlmModels => Set<LlmModel>();
+    public DbSet<LlmConfig> LlmConfigs => Set<LlmConfig>();
+    public DbSet<LlmUsage> LlmUsages => Set<LlmUsage>();
+    public DbSet<BudgetCounter> BudgetCounters => Set<BudgetCounter>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(TenantWriteGuard.Instance);

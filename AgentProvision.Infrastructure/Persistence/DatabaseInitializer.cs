@@ -1,3 +1,4 @@
+using AgentProvision.Infrastructure.Llm.Catalog;
 using AgentProvision.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ internal sealed partial class DatabaseInitializer(IServiceScopeFactory scopeFact
 
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
+            await scope.ServiceProvider.GetRequiredService<LlmCatalogImporter>().ImportAsync(cancellationToken: cancellationToken);
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         }
     }

@@ -1,5 +1,6 @@
 using AgentProvision.Core.Audit;
 using AgentProvision.Core.Branding;
+using AgentProvision.Core.Llm;
 using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Identity;
 using AgentProvision.Tests.Support;
@@ -13,16 +14,21 @@ public sealed class TenantIsolationShould : IDisposable
     /// One sample per tenant-owned entity type. A new tenant-owned entity must be added here, or
     /// <see cref="CoverEveryTenantOwnedEntityType"/> fails: isolation is proven for every type, not just some.
     /// </summary>
-    private static readonly Dictionary<Type, Func<Guid, object>> Samples = new()
+    private static readonly Dictionary<Type, Func<Guid, Guid, object>> Samples = new()
     {
-        [typeof(AppUser)] = tenantId => new AppUser
+        [typeof(AppUser)] = (tenantId, _) => new AppUser
         {
             Id = Guid.NewGuid(), TenantId = tenantId, UserName = $"u{Guid.NewGuid():N}@example.com",
             NormalizedUserName = Guid.NewGuid().ToString("N"), DisplayName = "Someone", SecurityStamp = "s",
         },
-        [typeof(TenantBranding)] = tenantId => new TenantBranding(tenantId, "Brand"),
-        [typeof(AuditEntry)] = tenantId => new AuditEntry(tenantId, DateTimeOffset.UtcNow, AuditActions.SignIn, null, "someone", null, null, null),
+        [typeof(TenantBranding)] = (tenantId, _) => new TenantBranding(tenantId, "Brand"),
+        [typeof(AuditEntry)] = (tenantId, _) => new AuditEntry(tenantId, DateTimeOffset.UtcNow, AuditActions.SignIn, null, "someone", null, null, null),
+        [typeof(LlmConfig)] = (tenantId, modelId) => new LlmConfig(tenantId, $"config {Guid.NewGuid():N}", modelId, DateTimeOffset.UtcNow),
+        [typeof(LlmUsage)] = (tenantId, modelId) => new LlmUsage(tenantId, DateTimeOffset.UtcNow, LlmCallContext.Default, null, modelId, "openai", "gpt-4o-mini", 1),
+        [typeof(BudgetCounter)] = (tenantId, _) => new BudgetCounter(tenantId, BudgetScope.TenantDaily, Guid.NewGuid().ToString("N"), 1_000_000),
     };
+
+    private readonly Guid _modelId;
 
     private readonly SqliteDatabase _database = new();
     private readonly TenantInfo _acme;
@@ -32,12 +38,13 @@ public sealed class TenantIsolationShould : IDisposable
     {
         _acme = _database.AddTenant("acme");
         _globex = _database.AddTenant("globex");
+        _modelId = _database.AddModel("openai", "gpt-4o-mini").Id;
         foreach (var tenant in new[] { _acme, _globex })
         {
             using var db = _database.Context(tenant);
             foreach (var sample in Samples.Values)
             {
-                db.Add(sample(tenant.Id));
+                db.Add(sample(tenant.Id, _modelId));
             }
 
             db.SaveChanges();
@@ -75,7 +82,7 @@ public sealed class TenantIsolationShould : IDisposable
     {
         var initech = _database.AddTenant("initech");
         using var db = _database.Context(initech);
-        var row = (ITenantOwned)Samples[type](Guid.Empty);
+        var row = (ITenantOwned)Samples[type](Guid.Empty, _modelId);
         db.Add(row);
         db.SaveChanges();
 
@@ -87,7 +94,7 @@ public sealed class TenantIsolationShould : IDisposable
     public void RefuseToAddARowForAnotherTenant(Type type)
     {
         using var db = _database.Context(_acme);
-        db.Add(Samples[type](_globex.Id));
+        db.Add(Samples[type](_globex.Id, _modelId));
 
         Should.Throw<TenancyException>(() => db.SaveChanges()).Message.ShouldContain("Cross-tenant");
     }
@@ -97,7 +104,7 @@ public sealed class TenantIsolationShould : IDisposable
     public void RefuseToWriteWithoutATenant(Type type)
     {
         using var db = _database.Context(null);
-        db.Add(Samples[type](_acme.Id));
+        db.Add(Samples[type](_acme.Id, _modelId));
 
         Should.Throw<TenancyException>(() => db.SaveChanges()).Message.ShouldContain("without a tenant");
     }

@@ -1,3 +1,4 @@
+using AgentProvision.Core.Llm;
 using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
@@ -44,6 +45,20 @@ public sealed class SqliteDatabase : IDisposable
         db.Tenants.Add(tenant);
         db.SaveChanges();
         return TenantInfo.From(tenant);
+    }
+
+    /// <summary>A provider and one chat model, as the catalog import would add them.</summary>
+    public LlmModel AddModel(string provider, string modelId, decimal inputPer1M = 0.15m, decimal outputPer1M = 0.6m)
+    {
+        using var db = Context(null);
+        var owner = db.LlmProviders.FirstOrDefault(p => p.Name == provider)
+            ?? db.LlmProviders.Add(new LlmProvider(provider, provider, "http://127.0.0.1:1/v1", ApiStyles.OpenAiCompatible,
+                LlmAuthType.ApiKey, ["chat_completions"], null)).Entity;
+        var model = new LlmModel(owner.Id, modelId, new CatalogFacts(modelId, 128_000, 16_000, inputPer1M, outputPer1M,
+            [ModelCapabilities.Chat, ModelCapabilities.Tools], SpeedTier.Fast, QualityTier.Good, SizeCategory.Small, false, null));
+        db.LlmModels.Add(model);
+        db.SaveChanges();
+        return model;
     }
 
     public void Dispose() => _connection.Dispose();
