@@ -6,7 +6,17 @@ using AgentProvision.Infrastructure.Audit;
 using AgentProvision.Infrastructure.Branding;
 using AgentProvision.Infrastructure.Health;
 using AgentProvision.Infrastructure.Identity;
+using AgentProvision.Core.Llm;
+using AgentProvision.Infrastructure.Llm;
+using AgentProvision.Infrastructure.Llm.Budgets;
 using AgentProvision.Infrastructure.Llm.Catalog;
+using AgentProvision.Infrastructure.Llm.Configs;
+using AgentProvision.Infrastructure.Llm.Usage;
+using AgentProvision.Infrastructure.Llm.Credentials;
+using AgentProvision.Infrastructure.Llm.Providers;
+using AgentProvision.Infrastructure.Llm.Resilience;
+using AgentProvision.Infrastructure.Llm.Routing;
+using Microsoft.Extensions.AI;
 using AgentProvision.Infrastructure.Persistence;
 using AgentProvision.Infrastructure.Seeding;
 using AgentProvision.Infrastructure.Tenancy;
@@ -32,7 +42,27 @@ public static class DependencyInjection
         builder.Services.AddScoped<IAuditLog, AuditLog>();
         builder.Services.AddScoped<IBrandingReader, BrandingReader>();
         builder.AddRedis();
+        builder.Services.AddLlm();
         return builder;
+    }
+
+    private static void AddLlm(this IServiceCollection services)
+    {
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddLlmHttpClient();
+        services.AddSingleton<PlatformKeys>();
+        services.AddSingleton<IApiKeyProtector, DataProtectionApiKeyProtector>();
+        services.AddSingleton<ProviderChatClientFactory>();
+        services.AddScoped<IBudgetLedger, EfBudgetLedger>();
+        services.AddScoped<CallPlanner>();
+        services.AddScoped<UsageRecorder>();
+        services.AddScoped<RoutedChatClient>();
+        // The tenant's chat client: routed, budgeted and metered. Scoped, because it belongs to the scope's tenant.
+        services.AddScoped<IChatClient>(sp => sp.GetRequiredService<RoutedChatClient>());
+        services.AddScoped<ILlmConfigService, LlmConfigService>();
+        services.AddScoped<ILlmCatalog, LlmCatalog>();
+        services.AddScoped<ILlmUsageQueries, LlmUsageQueries>();
+        services.AddSingleton<IUsageNotifier, UsageNotifier>();
     }
 
     private static void AddPersistence(this IHostApplicationBuilder builder)

@@ -18,11 +18,17 @@ public static class AuditActions
     public const string TenantSuspended = "tenant.suspended";
     public const string TenantActivated = "tenant.activated";
     public const string TenantEntraLinked = "tenant.entra-linked";
+    public const string LlmConfigCreated = "llm.config-created";
+    public const string LlmConfigUpdated = "llm.config-updated";
+    public const string LlmConfigDeleted = "llm.config-deleted";
+    public const string LlmKeyChanged = "llm.key-changed";
+    public const string LlmBudgetAlert = "llm.budget-alert";
+    public const string LlmCatalogChanged = "llm.catalog-changed";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, LockedOut, SignOut, UserCreated, UserInvited, InvitationAccepted, UserRoleChanged,
         UserDisabled, UserEnabled, TenantSwitched, TenantSwitchedBack, TenantCreated, TenantSuspended, TenantActivated,
-        TenantEntraLinked,
+        TenantEntraLinked, LlmConfigCreated, LlmConfigUpdated, LlmConfigDeleted, LlmKeyChanged, LlmBudgetAlert, LlmCatalogChanged,
     ];
 }
