@@ -13,6 +13,7 @@ using AgentProvision.Infrastructure.Llm.Catalog;
 using AgentProvision.Infrastructure.Llm.Configs;
 using AgentProvision.Infrastructure.Llm.Usage;
 using AgentProvision.Infrastructure.Llm.Credentials;
+using AgentProvision.Infrastructure.Llm.Embeddings;
 using AgentProvision.Infrastructure.Llm.Providers;
 using AgentProvision.Infrastructure.Llm.Resilience;
 using AgentProvision.Infrastructure.Llm.Routing;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<IBrandingReader, BrandingReader>();
         builder.AddRedis();
         builder.Services.AddLlm();
+        builder.Services.AddLocalEmbeddings();
         return builder;
     }
 
