@@ -9,10 +9,11 @@ public sealed class LlmModel
         Capabilities = [];
     }
 
-    public LlmModel(Guid providerId, string modelId, CatalogFacts facts)
+    public LlmModel(LlmProvider provider, string modelId, CatalogFacts facts)
     {
         Id = Guid.NewGuid();
-        ProviderId = providerId;
+        ProviderId = provider.Id;
+        Provider = provider;
         ModelId = modelId;
         DisplayName = string.Empty;
         Capabilities = [];

@@ -54,7 +54,7 @@ public sealed class SqliteDatabase : IDisposable
         var owner = db.LlmProviders.FirstOrDefault(p => p.Name == provider)
             ?? db.LlmProviders.Add(new LlmProvider(provider, provider, "http://127.0.0.1:1/v1", ApiStyles.OpenAiCompatible,
                 LlmAuthType.ApiKey, ["chat_completions"], null)).Entity;
-        var model = new LlmModel(owner.Id, modelId, new CatalogFacts(modelId, 128_000, 16_000, inputPer1M, outputPer1M,
+        var model = new LlmModel(owner, modelId, new CatalogFacts(modelId, 128_000, 16_000, inputPer1M, outputPer1M,
             [ModelCapabilities.Chat, ModelCapabilities.Tools], SpeedTier.Fast, QualityTier.Good, SizeCategory.Small, false, null));
         db.LlmModels.Add(model);
         db.SaveChanges();

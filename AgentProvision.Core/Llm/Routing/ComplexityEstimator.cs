@@ -5,7 +5,7 @@ namespace AgentProvision.Core.Llm;
 /// <summary>
 /// A cheap, deterministic guess at how demanding a prompt is, so routine work can go to cheaper models.
 /// Points: length (over ~400, ~1,500 and ~6,000 estimated tokens), each reasoning cue ("analyse", "prove", "step by
-/// step", "trade-off", code fences …, at most 3), several questions or numbered steps; routine cues ("summarise",
+/// step", "trade-off", code fences …, at most 4), several questions or numbered steps; routine cues ("summarise",
 /// "translate", "classify", "extract", "rewrite") take one point off. 0–1 is low, 2–3 medium, 4+ high.
 /// </summary>
 public static partial class ComplexityEstimator
@@ -25,7 +25,7 @@ public static partial class ComplexityEstimator
             > 400 => 1,
             _ => 0,
         };
-        score += Math.Min(3, ReasoningCues().Matches(prompt).Count);
+        score += Math.Min(4, ReasoningCues().Matches(prompt).Count);
         if (prompt.Count(c => c == '?') >= 3 || NumberedSteps().Matches(prompt).Count >= 3)
         {
             score += 1;

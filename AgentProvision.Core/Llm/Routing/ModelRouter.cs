@@ -81,7 +81,9 @@ public static class ModelRouter
             chosen = byPreference;
         }
 
-        chosen ??= adequate.OrderBy(m => ExpectedCost(m, input)).First();
+        // The primary cannot serve the call and no preference applies: the nearest in quality, then the cheapest.
+        chosen ??= adequate.OrderBy(m => Math.Abs((int)m.QualityTier - (int)input.Primary.QualityTier))
+            .ThenBy(m => ExpectedCost(m, input)).First();
 
         if (input.BudgetFraction >= input.Rules.BudgetSaverAt)
         {

@@ -66,7 +66,7 @@ public sealed partial class LlmCatalogImporter(IDbContextFactory<AppDbContext> f
             var existing = models.FirstOrDefault(m => m.ProviderId == provider.Id && m.ModelId == entry.ModelId);
             if (existing is null)
             {
-                db.Add(new LlmModel(provider.Id, entry.ModelId, facts));
+                db.Add(new LlmModel(provider, entry.ModelId, facts));
                 modelsAdded++;
             }
             else

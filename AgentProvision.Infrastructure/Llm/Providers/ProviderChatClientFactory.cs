@@ -24,7 +24,7 @@ public sealed class ProviderChatClientFactory(IHttpClientFactory httpClients)
         {
             _ when IsOllama(endpoint) => Ollama(http, endpoint, modelId),
             ApiStyles.Anthropic => Anthropic(http, endpoint, modelId, maxOutputTokens),
-            ApiStyles.Gemini => throw new LlmConfigurationException("GEMINI-PENDING"),
+            ApiStyles.Gemini => new GeminiChatClient(http, endpoint.BaseUrl, endpoint.ApiKey, modelId),
             ApiStyles.AzureOpenAi => OpenAi(http, endpoint, modelId, azure: true),
             ApiStyles.OpenAiCompatible => OpenAi(http, endpoint, modelId, azure: false),
             _ => throw new LlmConfigurationException(
