@@ -3,6 +3,7 @@ using AgentProvision.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using System.Security.Claims;
 
 namespace AgentProvision.Tests.Support;
@@ -18,6 +19,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public static AppFactory With(params (string Key, string? Value)[] settings) => new() { _settings = settings };
 
+    /// <summary>Every log message the host writes, at the levels configuration lets through.</summary>
+    public LogCollector Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -27,6 +31,8 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public HttpClient ClientFor(string host, bool followRedirects = false)

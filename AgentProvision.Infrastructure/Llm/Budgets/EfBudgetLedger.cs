@@ -88,24 +88,38 @@ internal sealed class EfBudgetLedger(IDbContextFactory<AppDbContext> factory, IT
         }).ToList();
     }
 
+    /// <summary>
+    /// Creates missing counters with an insert that does nothing when a concurrent call created the row first, so a
+    /// race never surfaces as a failed write (nor as an error in the logs).
+    /// </summary>
     private async Task EnsureCountersAsync(IReadOnlyList<BudgetLimit> limits, CancellationToken cancellationToken)
     {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         foreach (var limit in limits)
         {
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
             if (await db.BudgetCounters.AnyAsync(c => c.Scope == limit.Scope && c.Key == limit.Key, cancellationToken))
             {
                 continue;
             }
 
-            db.BudgetCounters.Add(new BudgetCounter(tenant.TenantId, limit.Scope, limit.Key, BudgetCounter.ToMicros(limit.Limit)));
-            try
+            var scope = limit.Scope.ToString();
+            var micros = BudgetCounter.ToMicros(limit.Limit);
+            if (db.Database.IsSqlite())
             {
-                await db.SaveChangesAsync(cancellationToken);
+                // EF stores GUIDs as upper-case text on SQLite; bind them the same way.
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT OR IGNORE INTO "BudgetCounters" ("Id", "TenantId", "Scope", "Key", "LimitMicros", "ReservedMicros", "SpentMicros")
+                    VALUES ({Guid.NewGuid().ToString().ToUpperInvariant()}, {tenant.TenantId.ToString().ToUpperInvariant()}, {scope}, {limit.Key}, {micros}, 0, 0)
+                    """, cancellationToken);
             }
-            catch (DbUpdateException)
+            else
             {
-                // Another call created the same counter a moment ago; the unique index kept one.
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO [BudgetCounters] ([Id], [TenantId], [Scope], [Key], [LimitMicros], [ReservedMicros], [SpentMicros])
+                    SELECT {Guid.NewGuid()}, {tenant.TenantId}, {scope}, {limit.Key}, {micros}, 0, 0
+                    WHERE NOT EXISTS (SELECT 1 FROM [BudgetCounters] WITH (UPDLOCK, HOLDLOCK)
+                                      WHERE [TenantId] = {tenant.TenantId} AND [Scope] = {scope} AND [Key] = {limit.Key})
+                    """, cancellationToken);
             }
         }
     }

@@ -34,7 +34,7 @@ public sealed class CallPlanner(
         var defaultConfig = config.IsTenantDefault ? config
             : await db.LlmConfigs.AsNoTracking().FirstOrDefaultAsync(c => c.IsTenantDefault, cancellationToken);
 
-        var credentials = new Credentials(config, tenant.TenantId, protector, platformKeys);
+        var credentials = new Credentials(config, tenant.TenantId, protector, platformKeys, options.CurrentValue);
         var models = await db.LlmModels.AsNoTracking().Include(m => m.Provider)
             .Where(m => m.IsActive && m.Provider!.IsActive).ToListAsync(cancellationToken);
         var candidates = models.Where(m => m.Provider!.IsCallable && credentials.Available(m.Provider!)).ToList();
@@ -134,13 +134,14 @@ public sealed class CallPlanner(
     }
 
     /// <summary>Which key reaches which provider under one configuration.</summary>
-    private sealed class Credentials(LlmConfig config, Guid tenantId, IApiKeyProtector protector, PlatformKeys platformKeys)
+    private sealed class Credentials(LlmConfig config, Guid tenantId, IApiKeyProtector protector, PlatformKeys platformKeys, LlmOptions options)
     {
         private string? _ownKey;
 
+        // A self-hosted server counts only where someone said where it runs: this configuration, or the platform's settings.
         public bool Available(LlmProvider provider) =>
-            IsPrimaryProvider(provider) && (config.HasOwnKey || !config.UsePlatformKey)
-            || PlatformKeys.KeylessProviders.Contains(provider.Name)
+            IsPrimaryProvider(provider) && (config.HasOwnKey || !config.UsePlatformKey || PlatformKeys.KeylessProviders.Contains(provider.Name))
+            || (PlatformKeys.KeylessProviders.Contains(provider.Name) && options.ProviderBaseUrls.ContainsKey(provider.Name))
             || (config.UsePlatformKey && platformKeys.Has(provider.Name));
 
         public string? KeyFor(LlmProvider provider)
