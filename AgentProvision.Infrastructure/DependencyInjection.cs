@@ -96,6 +96,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoLlmSetup>();
         services.AddScoped<LlmCatalogImporter>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddDataProtection()

@@ -14,6 +14,7 @@ namespace AgentProvision.Infrastructure.Seeding;
 /// <summary>Creates the roles, the platform tenant and its admin, and the two demo tenants, once.</summary>
 internal sealed partial class DemoSeeder(
     IServiceScopeFactory scopeFactory,
+    DemoLlmSetup demoLlm,
     IOptions<SeedOptions> options,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
@@ -53,6 +54,8 @@ internal sealed partial class DemoSeeder(
         {
             await SeedTenantAsync(demo, cancellationToken);
         }
+
+        await demoLlm.SetUpAsync(tenants.Where(t => !t.IsPlatform).Select(t => t.Identifier).ToList(), cancellationToken);
     }
 
     private async Task SeedTenantAsync(DemoTenant demo, CancellationToken cancellationToken)
