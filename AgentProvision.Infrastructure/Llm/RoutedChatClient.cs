@@ -72,48 +72,63 @@ public sealed class RoutedChatClient(
                 .GetAsyncEnumerator(cancellationToken);
             UsageDetails? reported = null;
             var started = false;
-            var fellBack = false;
-            while (true)
+            var accounted = false;
+            try
             {
-                ChatResponseUpdate update;
-                try
+                while (true)
                 {
-                    if (!await stream.MoveNextAsync())
+                    ChatResponseUpdate update;
+                    try
                     {
+                        if (!await stream.MoveNextAsync())
+                        {
+                            break;
+                        }
+
+                        update = stream.Current;
+                    }
+                    catch (Exception ex) when (!started && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+                    {
+                        // Nothing reached the caller yet, so the fallback can still answer.
+                        failure = await FailAsync(plan, model, endpoint, reservation, context, log, clock.Elapsed, ex, cancellationToken);
+                        accounted = true;
                         break;
                     }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        accounted = true;
+                        throw await FailAsync(plan, model, endpoint, reservation, context, log, clock.Elapsed, ex, cancellationToken);
+                    }
 
-                    update = stream.Current;
-                }
-                catch (Exception ex) when (!started && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
-                {
-                    // Nothing reached the caller yet, so the fallback can still answer.
-                    failure = await FailAsync(plan, model, endpoint, reservation, context, log, clock.Elapsed, ex, cancellationToken);
-                    fellBack = true;
-                    break;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    throw await FailAsync(plan, model, endpoint, reservation, context, log, clock.Elapsed, ex, cancellationToken);
-                }
+                    started = true;
+                    foreach (var content in update.Contents.OfType<UsageContent>())
+                    {
+                        reported = content.Details;
+                    }
 
-                started = true;
-                foreach (var content in update.Contents.OfType<UsageContent>())
-                {
-                    reported = content.Details;
+                    yield return update;
                 }
 
-                yield return update;
+                if (failure is not null && accounted)
+                {
+                    continue;
+                }
+
+                var (input, output) = Tokens(reported, plan);
+                accounted = true;
+                await SettleAsync(plan, model, reservation, input, output, context, log, clock.Elapsed, cancellationToken);
+                yield break;
             }
-
-            if (fellBack)
+            finally
             {
-                continue;
+                if (!accounted)
+                {
+                    // The caller stopped reading (or was cancelled) mid-stream: the provider still billed the tokens it
+                    // produced, so settle on what was reported, or on the prompt estimate, and never leave the hold.
+                    var (input, output) = Tokens(reported, plan);
+                    await SettleAsync(plan, model, reservation, input, output, context, log, clock.Elapsed, CancellationToken.None);
+                }
             }
-
-            var (input, output) = Tokens(reported, plan);
-            await SettleAsync(plan, model, reservation, input, output, context, log, clock.Elapsed, cancellationToken);
-            yield break;
         }
 
         throw failure!;

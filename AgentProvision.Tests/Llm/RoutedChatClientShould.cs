@@ -113,6 +113,27 @@ public sealed class RoutedChatClientShould : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReleaseTheBudgetHoldWhenACallerStopsReadingAStream()
+    {
+        await LlmTenantSetup.ConfigureAsync(_app, "acme", _server, daily: 1m);
+        _server.Then(OpenAiReplies.Stream(["one", " two", " three"], promptTokens: 7, completionTokens: 3));
+        await using (var scope = await _app.ScopeAsync("acme", roles: Roles.Operator))
+        {
+            var chat = scope.ServiceProvider.GetRequiredService<IChatClient>();
+            await foreach (var update in chat.GetStreamingResponseAsync("hello", LlmCallContext.Default.ApplyTo(null), Ct))
+            {
+                update.Text.ShouldBe("one");
+                break;
+            }
+        }
+
+        await using var check = await _app.ScopeAsync("acme");
+        var counter = await check.ServiceProvider.GetRequiredService<AppDbContext>().BudgetCounters.AsNoTracking().SingleAsync(Ct);
+        counter.ReservedMicros.ShouldBe(0, "nothing stays held once the stream is abandoned");
+        (await UsageAsync("acme")).ShouldHaveSingleItem().Outcome.ShouldBe(LlmCallOutcome.Success);
+    }
+
+    [Fact]
     public async Task SayPlainlyWhenNoModelIsConfigured()
     {
         var error = await Should.ThrowAsync<LlmNotConfiguredException>(() => AskAsync("globex", "hello"));
