@@ -99,9 +99,15 @@ public static class DependencyInjection
         services.AddScoped<DemoLlmSetup>();
         services.AddScoped<LlmCatalogImporter>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("AgentProvision")
             .PersistKeysToDbContext<AppDbContext>();
+        var keyRing = builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new();
+        if (!string.IsNullOrWhiteSpace(keyRing.CertificatePath))
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(keyRing.CertificatePath, keyRing.CertificatePassword));
+        }
     }
 
     /// <summary>Registers one provider's context under the provider-neutral <see cref="AppDbContext"/> type.</summary>
