@@ -1,5 +1,6 @@
 using AgentProvision.E2E.Infrastructure;
 using AgentProvision.E2E.Pages;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace AgentProvision.E2E;
@@ -39,6 +40,22 @@ public sealed class LlmSettingsShould(BrowserAppFixture fixture) : BrowserTest(f
         await Expect(dashboard.GetByTestId("usage-by-model")).ToContainTextAsync("openai/gpt-4o-mini");
         await SaveScreenshotAsync(Page, "acme-llm-settings");
         await SaveScreenshotAsync(dashboard, "acme-llm-usage");
+    }
+
+    [Fact]
+    public async Task FilterTheModelCatalog()
+    {
+        var globex = App.TenantUrl(Demo.Globex.Identifier);
+        await (await new LoginPage(Page, globex).GotoAsync()).SignInAsync(Demo.Globex.Admin);
+        await Page.GotoAsync(new Uri(globex, "/settings/llm/models").ToString());
+        var rows = Page.GetByTestId("catalog-table").Locator("tbody tr");
+        await Expect(Page.GetByText("86 models from 24 providers")).ToBeVisibleAsync();
+
+        await Page.Locator("#catalog-search").FillUntilAsync("claude", () =>
+            Expect(rows.First).ToContainTextAsync("Claude", new LocatorAssertionsToContainTextOptions { Timeout = 2_000 }));
+
+        (await rows.AllInnerTextsAsync()).ShouldAllBe(text => text.Contains("Claude", StringComparison.OrdinalIgnoreCase));
+        await SaveScreenshotAsync(Page, "globex-model-catalog");
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -29,4 +29,24 @@ public static class Interactive
             }
         }
     }
+
+    /// <summary>Types into a prerendered input until the circuit has taken over and the typing has its effect.</summary>
+    public static async Task FillUntilAsync(this ILocator input, string value, Func<Task> effect)
+    {
+        var started = DateTime.UtcNow;
+        while (true)
+        {
+            await input.FillAsync(string.Empty);
+            await input.FillAsync(value);
+            try
+            {
+                await effect();
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow - started < Deadline)
+            {
+                // The text went into the prerendered input before the circuit connected. Type it again.
+            }
+        }
+    }
 }
