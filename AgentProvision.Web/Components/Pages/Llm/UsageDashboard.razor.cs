@@ -21,6 +21,10 @@ public partial class UsageDashboard
     private List<ChartSeries<double>> _tokenSeries = [];
     private List<ChartSeries<double>> _providerSeries = [];
     private string[] _providerLabels = [];
+    private List<ChartSeries<double>> _modelSeries = [];
+    private string[] _modelLabels = [];
+    private List<ChartSeries<double>> _agentSeries = [];
+    private string[] _agentLabels = [];
     private int _refreshing;
 
     protected override Task OnInitializedAsync() => LoadAsync();
@@ -54,6 +58,10 @@ public partial class UsageDashboard
         ];
         _providerLabels = data.ByProvider.Select(p => p.Label).ToArray();
         _providerSeries = [new ChartSeries<double> { Name = "Cost", Data = data.ByProvider.Select(p => Math.Max((double)p.Cost, 1e-9)).ToArray() }];
+        _modelLabels = data.ByModel.Select(m => m.Label).ToArray();
+        _modelSeries = [new ChartSeries<double> { Name = "Tokens", Data = data.ByModel.Select(m => (double)m.Tokens).ToArray() }];
+        _agentLabels = data.ByAgent.Select(a => a.Label.Length > 12 ? a.Label[..12] + "…" : a.Label).ToArray();
+        _agentSeries = [new ChartSeries<double> { Name = "Tokens", Data = data.ByAgent.Select(a => (double)a.Tokens).ToArray() }];
         _data = data;
     }
 
