@@ -15,14 +15,14 @@ namespace AgentProvision.Infrastructure.Llm.Providers;
 /// pipeline: the official OpenAI SDK for OpenAI-compatible APIs (and Azure OpenAI's v1 endpoint), the official
 /// Anthropic SDK, OllamaSharp for Ollama's native API, and our REST client for Gemini.
 /// </summary>
-public sealed class ProviderChatClientFactory(IHttpClientFactory httpClients)
+public sealed class ProviderChatClientFactory(IHttpClientFactory httpClients, IHttpMessageHandlerFactory handlers)
 {
     public IChatClient Create(ProviderEndpoint endpoint, string modelId, int? maxOutputTokens = null)
     {
         var http = httpClients.CreateClient(LlmHttpClient.Name);
         return endpoint.ApiStyle switch
         {
-            _ when IsOllama(endpoint) => Ollama(http, endpoint, modelId),
+            _ when IsOllama(endpoint) => Ollama(endpoint, modelId),
             ApiStyles.Anthropic => Anthropic(http, endpoint, modelId, maxOutputTokens),
             ApiStyles.Gemini => new GeminiChatClient(http, endpoint.BaseUrl, endpoint.ApiKey, modelId),
             ApiStyles.AzureOpenAi => OpenAi(http, endpoint, modelId, azure: true),
@@ -36,9 +36,14 @@ public sealed class ProviderChatClientFactory(IHttpClientFactory httpClients)
     private static bool IsOllama(ProviderEndpoint endpoint) =>
         endpoint.ApiStyle == ApiStyles.Ollama || endpoint.ProviderName.Equals("ollama", StringComparison.OrdinalIgnoreCase);
 
-    private static IChatClient Ollama(HttpClient http, ProviderEndpoint endpoint, string modelId)
+    private IChatClient Ollama(ProviderEndpoint endpoint, string modelId)
     {
-        http.BaseAddress = WithoutSuffix(endpoint.BaseUrl, "/v1");
+        // The resilient pipeline inside (retries first), Ollama's own error text outside it.
+        var http = new HttpClient(new OllamaErrorHandler { InnerHandler = handlers.CreateHandler(LlmHttpClient.Name) }, disposeHandler: false)
+        {
+            BaseAddress = WithoutSuffix(endpoint.BaseUrl, "/v1"),
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
         return new OllamaApiClient(http, modelId);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using AgentProvision.Core.Llm;
+using Polly.Timeout;
 
 namespace AgentProvision.Infrastructure.Llm.Resilience;
 
@@ -28,7 +29,7 @@ public sealed class AttemptLog
             HttpStatusCode.TooManyRequests => LlmCallOutcome.RateLimited,
             >= HttpStatusCode.InternalServerError => LlmCallOutcome.ServerError,
             HttpStatusCode.RequestTimeout => LlmCallOutcome.Timeout,
-            _ when exception is TimeoutException or TaskCanceledException or OperationCanceledException => LlmCallOutcome.Timeout,
+            _ when exception is TimeoutRejectedException or TimeoutException or OperationCanceledException => LlmCallOutcome.Timeout,
             _ => LlmCallOutcome.Error,
         };
         var description = status is { } code ? $"HTTP {(int)code} {code}" : exception?.GetType().Name ?? "failed";

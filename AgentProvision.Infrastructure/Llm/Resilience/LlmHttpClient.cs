@@ -14,9 +14,10 @@ internal static class LlmHttpClient
 {
     public const string Name = "agentprovision-llm";
 
-    public static void AddLlmHttpClient(this IServiceCollection services) =>
-        services.AddHttpClient(Name, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("llm", (pipeline, context) =>
+    public static void AddLlmHttpClient(this IServiceCollection services)
+    {
+        var client = services.AddHttpClient(Name, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        client.AddResilienceHandler("llm", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value;
                 if (options.MaxRetries > 0)
@@ -39,4 +40,7 @@ internal static class LlmHttpClient
 
                 pipeline.AddTimeout(options.AttemptTimeout);
             });
+        // Inside the attempt timeout: a stalled body counts as a timed-out attempt.
+        client.AddHttpMessageHandler(() => new BufferedResponseHandler());
+    }
 }
