@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -29,8 +30,11 @@ public sealed class LlmSettingsPage(IPage page, Uri host)
         await NewButton.ClickUntilVisibleAsync(Form);
         await page.Locator("#llm-primary").FillAsync(modelSearch);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = modelOption }).First.ClickAsync();
+        await Expect(page.Locator("#llm-primary")).ToHaveValueAsync(new Regex(Regex.Escape(modelOption)));
         await page.Locator("#llm-api-key").FillAsync(apiKey);
         await page.Locator("#llm-base-url").FillAsync(baseUrl);
+        await Expect(page.Locator("#llm-api-key")).ToHaveValueAsync(apiKey);
+        await Expect(page.Locator("#llm-base-url")).ToHaveValueAsync(baseUrl);
         await page.GetByTestId("llm-save").ClickAsync();
         await Expect(Card).ToBeVisibleAsync();
     }

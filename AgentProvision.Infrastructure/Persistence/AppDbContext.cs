@@ -1,7 +1,9 @@
 using System.Reflection;
+using AgentProvision.Core.Agents;
 using AgentProvision.Core.Audit;
 using AgentProvision.Core.Branding;
 using AgentProvision.Core.Llm;
+using AgentProvision.Core.Orchestration;
 using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -33,6 +35,12 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<LlmConfig> LlmConfigs => Set<LlmConfig>();
     public DbSet<LlmUsage> LlmUsages => Set<LlmUsage>();
     public DbSet<BudgetCounter> BudgetCounters => Set<BudgetCounter>();
+    public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<AgentGroup> AgentGroups => Set<AgentGroup>();
+    public DbSet<AgentRelationship> AgentRelationships => Set<AgentRelationship>();
+    public DbSet<AgentSkill> AgentSkills => Set<AgentSkill>();
+    public DbSet<AgentTask> AgentTasks => Set<AgentTask>();
+    public DbSet<AgentMessage> AgentMessages => Set<AgentMessage>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(TenantWriteGuard.Instance);

@@ -1,6 +1,8 @@
+using AgentProvision.Core.Agents;
 using AgentProvision.Core.Audit;
 using AgentProvision.Core.Branding;
 using AgentProvision.Core.Llm;
+using AgentProvision.Core.Orchestration;
 using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Identity;
 using AgentProvision.Tests.Support;
@@ -14,7 +16,7 @@ public sealed class TenantIsolationShould : IDisposable
     /// One sample per tenant-owned entity type. A new tenant-owned entity must be added here, or
     /// <see cref="CoverEveryTenantOwnedEntityType"/> fails: isolation is proven for every type, not just some.
     /// </summary>
-    private static readonly Dictionary<Type, Func<Guid, Guid, object>> Samples = new()
+    private static readonly Dictionary<Type, Func<Guid, Refs, object>> Samples = new()
     {
         [typeof(AppUser)] = (tenantId, _) => new AppUser
         {
@@ -23,12 +25,20 @@ public sealed class TenantIsolationShould : IDisposable
         },
         [typeof(TenantBranding)] = (tenantId, _) => new TenantBranding(tenantId, "Brand"),
         [typeof(AuditEntry)] = (tenantId, _) => new AuditEntry(tenantId, DateTimeOffset.UtcNow, AuditActions.SignIn, null, "someone", null, null, null),
-        [typeof(LlmConfig)] = (tenantId, modelId) => new LlmConfig(tenantId, $"config {Guid.NewGuid():N}", modelId, DateTimeOffset.UtcNow),
-        [typeof(LlmUsage)] = (tenantId, modelId) => new LlmUsage(tenantId, DateTimeOffset.UtcNow, LlmCallContext.Default, null, modelId, "openai", "gpt-4o-mini", 1),
+        [typeof(LlmConfig)] = (tenantId, refs) => new LlmConfig(tenantId, $"config {Guid.NewGuid():N}", refs.ModelId, DateTimeOffset.UtcNow),
+        [typeof(LlmUsage)] = (tenantId, refs) => new LlmUsage(tenantId, DateTimeOffset.UtcNow, LlmCallContext.Default, null, refs.ModelId, "openai", "gpt-4o-mini", 1),
+        [typeof(AgentGroup)] = (tenantId, _) => new AgentGroup(tenantId, $"team {Guid.NewGuid():N}", "a goal", DateTimeOffset.UtcNow),
+        [typeof(Agent)] = (tenantId, _) => new Agent(tenantId, "Agent", "Researcher", DateTimeOffset.UtcNow),
+        [typeof(AgentRelationship)] = (tenantId, refs) => refs.Link(tenantId),
+        [typeof(AgentSkill)] = (tenantId, refs) => new AgentSkill(tenantId, refs.Of(tenantId).Agent, $"skill-{Guid.NewGuid():N}", SkillSource.Training),
+        [typeof(AgentTask)] = (tenantId, refs) => new AgentTask(tenantId, refs.Of(tenantId).Group, refs.Of(tenantId).Agent, "objective",
+            TaskTypes.Research, TaskPriority.Normal, DateTimeOffset.UtcNow),
+        [typeof(AgentMessage)] = (tenantId, refs) => new AgentMessage(tenantId, refs.Of(tenantId).Group, refs.Of(tenantId).Task, null, null,
+            MessageType.Update, "{}", DateTimeOffset.UtcNow),
         [typeof(BudgetCounter)] = (tenantId, _) => new BudgetCounter(tenantId, BudgetScope.TenantDaily, Guid.NewGuid().ToString("N"), 1_000_000),
     };
 
-    private readonly Guid _modelId;
+    private readonly Refs _refs;
 
     private readonly SqliteDatabase _database = new();
     private readonly TenantInfo _acme;
@@ -38,13 +48,15 @@ public sealed class TenantIsolationShould : IDisposable
     {
         _acme = _database.AddTenant("acme");
         _globex = _database.AddTenant("globex");
-        _modelId = _database.AddModel("openai", "gpt-4o-mini").Id;
+        _refs = new Refs(_database, _database.AddModel("openai", "gpt-4o-mini").Id);
         foreach (var tenant in new[] { _acme, _globex })
         {
+            _refs.Prepare(tenant);
             using var db = _database.Context(tenant);
             foreach (var sample in Samples.Values)
             {
-                db.Add(sample(tenant.Id, _modelId));
+                db.Add(sample(tenant.Id, _refs));
+                db.AddRange(_refs.TakeExtras());
             }
 
             db.SaveChanges();
@@ -81,9 +93,11 @@ public sealed class TenantIsolationShould : IDisposable
     public void StampNewRowsWithTheCurrentTenant(Type type)
     {
         var initech = _database.AddTenant("initech");
+        _refs.Prepare(initech);
         using var db = _database.Context(initech);
-        var row = (ITenantOwned)Samples[type](Guid.Empty, _modelId);
+        var row = (ITenantOwned)Samples[type](type == typeof(AgentRelationship) ? initech.Id : Guid.Empty, _refs);
         db.Add(row);
+        db.AddRange(_refs.TakeExtras());
         db.SaveChanges();
 
         row.TenantId.ShouldBe(initech.Id);
@@ -94,7 +108,8 @@ public sealed class TenantIsolationShould : IDisposable
     public void RefuseToAddARowForAnotherTenant(Type type)
     {
         using var db = _database.Context(_acme);
-        db.Add(Samples[type](_globex.Id, _modelId));
+        db.Add(Samples[type](_globex.Id, _refs));
+        _refs.TakeExtras();
 
         Should.Throw<TenancyException>(() => db.SaveChanges()).Message.ShouldContain("Cross-tenant");
     }
@@ -104,7 +119,8 @@ public sealed class TenantIsolationShould : IDisposable
     public void RefuseToWriteWithoutATenant(Type type)
     {
         using var db = _database.Context(null);
-        db.Add(Samples[type](_acme.Id, _modelId));
+        db.Add(Samples[type](_acme.Id, _refs));
+        _refs.TakeExtras();
 
         Should.Throw<TenancyException>(() => db.SaveChanges()).Message.ShouldContain("without a tenant");
     }
@@ -152,4 +168,56 @@ public sealed class TenantIsolationShould : IDisposable
             .MakeGenericMethod(type).Invoke(db, null)!).ToList();
 
     public void Dispose() => _database.Dispose();
+
+    /// <summary>Rows that samples refer to (a team, an agent, a task) created per tenant, through the domain.</summary>
+    private sealed class Refs(SqliteDatabase database, Guid modelId)
+    {
+        private readonly Dictionary<Guid, (Guid Group, Guid Agent, Guid Task)> _byTenant = [];
+        private readonly List<object> _extras = [];
+
+        public Guid ModelId => modelId;
+
+        private Guid _last;
+
+        /// <summary>The tenant's rows; an unstamped sample (empty tenant id) uses the tenant prepared last.</summary>
+        public (Guid Group, Guid Agent, Guid Task) Of(Guid tenantId) => _byTenant[tenantId == Guid.Empty ? _last : tenantId];
+
+        public void Prepare(TenantInfo tenant)
+        {
+            using var db = database.Context(tenant);
+            var team = new AgentGroup(tenant.Id, "Refs", "support the samples", DateTimeOffset.UtcNow);
+            var agent = new Agent(tenant.Id, "Ref", "Agent", DateTimeOffset.UtcNow);
+            var peer = new Agent(tenant.Id, "Peer", "Agent", DateTimeOffset.UtcNow);
+            db.AddRange(team, agent, peer);
+            team.AddMember(agent, DateTimeOffset.UtcNow);
+            team.AddMember(peer, DateTimeOffset.UtcNow);
+            var task = new AgentTask(tenant.Id, team.Id, agent.Id, "ref task", TaskTypes.Research, TaskPriority.Normal, DateTimeOffset.UtcNow);
+            db.Add(task);
+            db.SaveChanges();
+            _byTenant[tenant.Id] = (team.Id, agent.Id, task.Id);
+            _last = tenant.Id;
+        }
+
+        /// <summary>Relationships are made by their team only, so a sample comes from loading the tenant's team.</summary>
+        public AgentRelationship Link(Guid tenantId)
+        {
+            var team = new AgentGroup(tenantId, $"link {Guid.NewGuid():N}", "links", DateTimeOffset.UtcNow);
+            var from = new Agent(tenantId, "From", "Agent", DateTimeOffset.UtcNow);
+            var to = new Agent(tenantId, "To", "Agent", DateTimeOffset.UtcNow);
+            team.AddMember(from, DateTimeOffset.UtcNow);
+            team.AddMember(to, DateTimeOffset.UtcNow);
+            var link = team.Connect(from, to, RelationshipType.Consults, 0.5, CommunicationStyle.Sync, null, DateTimeOffset.UtcNow);
+            _extras.AddRange([from, to]);
+            _extras.Add(team);
+            return link;
+        }
+
+        /// <summary>What the last samples need saved with them (a relationship's team and agents).</summary>
+        public object[] TakeExtras()
+        {
+            var extras = _extras.ToArray();
+            _extras.Clear();
+            return extras;
+        }
+    }
 }

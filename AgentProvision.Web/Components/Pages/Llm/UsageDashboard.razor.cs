@@ -29,12 +29,17 @@ public partial class UsageDashboard
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
+        if (!firstRender)
         {
-            Notifier.UsageRecorded += OnUsageRecorded;
+            return;
         }
+
+        Notifier.UsageRecorded += OnUsageRecorded;
+        // Anything recorded between the first load and the subscription would otherwise be missed until the next call.
+        await LoadAsync();
+        StateHasChanged();
     }
 
     private async Task ChangeRangeAsync(int days)
