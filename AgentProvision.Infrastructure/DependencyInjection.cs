@@ -42,6 +42,7 @@ public static class DependencyInjection
         builder.Services.AddIdentityStores();
         builder.Services.AddScoped<IAuditLog, AuditLog>();
         builder.Services.AddScoped<IBrandingReader, BrandingReader>();
+        builder.Services.AddScoped<AgentProvision.Core.Agents.ITeamService, AgentProvision.Infrastructure.Agents.TeamService>();
         builder.AddRedis();
         builder.Services.AddLlm();
         builder.Services.AddLocalEmbeddings();

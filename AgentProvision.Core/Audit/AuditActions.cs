@@ -24,11 +24,13 @@ public static class AuditActions
     public const string LlmKeyChanged = "llm.key-changed";
     public const string LlmBudgetAlert = "llm.budget-alert";
     public const string LlmCatalogChanged = "llm.catalog-changed";
+    public const string TeamChanged = "team.changed";
+    public const string TeamDeleted = "team.deleted";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, LockedOut, SignOut, UserCreated, UserInvited, InvitationAccepted, UserRoleChanged,
         UserDisabled, UserEnabled, TenantSwitched, TenantSwitchedBack, TenantCreated, TenantSuspended, TenantActivated,
-        TenantEntraLinked, LlmConfigCreated, LlmConfigUpdated, LlmConfigDeleted, LlmKeyChanged, LlmBudgetAlert, LlmCatalogChanged,
+        TenantEntraLinked, LlmConfigCreated, LlmConfigUpdated, LlmConfigDeleted, LlmKeyChanged, LlmBudgetAlert, LlmCatalogChanged, TeamChanged, TeamDeleted,
     ];
 }
