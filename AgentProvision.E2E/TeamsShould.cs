@@ -11,6 +11,15 @@ public sealed class TeamsShould(BrowserAppFixture fixture) : BrowserTest(fixture
     [Fact]
     public async Task BuildATeamLinkItsAgentsAndRefuseALoopOfSupervision()
     {
+        var problems = new List<string>();
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add(message.Text);
+            }
+        };
+        Page.PageError += (_, error) => problems.Add(error);
         var globex = App.TenantUrl(Demo.Globex.Identifier);
         await (await new LoginPage(Page, globex).GotoAsync()).SignInAsync(Demo.Globex.Admin);
         await Page.GotoAsync(new Uri(globex, "/teams").ToString());
@@ -33,6 +42,14 @@ public sealed class TeamsShould(BrowserAppFixture fixture) : BrowserTest(fixture
         await LinkAsync("Sam", "Mira");
         await Expect(Page.GetByTestId("team-error")).ToContainTextAsync("loop of supervision");
         await SaveScreenshotAsync(Page, "globex-team-builder");
+
+        await Page.GetByRole(AriaRole.Tab, new() { Name = "Hierarchy" }).ClickAsync();
+        await Expect(Page.GetByTestId("agent-node")).ToHaveCountAsync(2);
+        var manager = await Page.GetByTestId("agent-node").Filter(new() { HasText = "Mira" }).BoundingBoxAsync();
+        var worker = await Page.GetByTestId("agent-node").Filter(new() { HasText = "Sam" }).BoundingBoxAsync();
+        worker!.Y.ShouldBeGreaterThan(manager!.Y, "the supervisor is drawn above the agent it supervises");
+        await SaveScreenshotAsync(Page, "globex-team-hierarchy");
+        problems.ShouldBeEmpty();
     }
 
     private async Task AddAgentAsync(string name, string role)
