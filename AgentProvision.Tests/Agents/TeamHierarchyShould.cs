@@ -1,0 +1,81 @@
+using AgentProvision.Core.Agents;
+using AgentProvision.Web.Components.Pages.Agents.Hierarchy;
+using Bunit;
+using MudBlazor.Services;
+
+namespace AgentProvision.Tests.Agents;
+
+public sealed class TeamHierarchyShould : BunitContext
+{
+    public TeamHierarchyShould()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        // The canvas asks the browser for its bounds; give it a real-sized box as a browser would.
+        JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
+            .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1200, 560));
+        Services.AddMudServices();
+    }
+
+    [Fact]
+    public void DrawEveryAgentAsACardWithItsRole()
+    {
+        var view = Render<TeamHierarchy>(p => p.Add(c => c.Detail, Team()));
+
+        var cards = view.FindAll("[data-testid=agent-node]");
+        cards.Count.ShouldBe(3);
+        cards.Select(c => c.QuerySelector(".agent-node-name")!.TextContent).ShouldBe(["Mira", "Sam", "Pia"], ignoreOrder: true);
+        view.Markup.ShouldContain("Manager");
+    }
+
+    [Fact]
+    public void PlaceTheSupervisorAboveItsWorkers()
+    {
+        var view = Render<TeamHierarchy>(p => p.Add(c => c.Detail, Team()));
+
+        var nodes = view.FindComponents<AgentNodeWidget>().ToDictionary(w => w.Instance.Node.Agent.Name, w => w.Instance.Node.Position);
+        nodes["Mira"].Y.ShouldBeLessThan(nodes["Sam"].Y);
+        nodes["Sam"].Y.ShouldBe(nodes["Pia"].Y, "both report to Mira, so they share a layer");
+    }
+
+    [Fact]
+    public void RedrawWhenTheTeamChanges()
+    {
+        var team = Team();
+        var view = Render<TeamHierarchy>(p => p.Add(c => c.Detail, team));
+
+        var smaller = team with { Agents = team.Agents.Take(2).ToList(), Relationships = team.Relationships.Take(1).ToList() };
+        view.Render(p => p.Add(c => c.Detail, smaller));
+
+        view.FindAll("[data-testid=agent-node]").Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void InviteToAddAgentsWhenTheTeamIsEmpty()
+    {
+        var view = Render<TeamHierarchy>(p => p.Add(c => c.Detail, Team() with { Agents = [], Relationships = [] }));
+
+        view.Markup.ShouldContain("Add agents to see the team");
+    }
+
+    private static TeamDetail Team()
+    {
+        var mira = Agent("Mira", "Manager");
+        var sam = Agent("Sam", "SDR");
+        var pia = Agent("Pia", "Researcher");
+        return new TeamDetail(
+            new TeamSummary(Guid.NewGuid(), "Deal desk", "Qualify leads", null, 3, 3, DateTimeOffset.UtcNow),
+            "{}", "{}", "{}",
+            [mira, sam, pia],
+            [
+                Link(mira, RelationshipType.Supervises, sam),
+                Link(pia, RelationshipType.ReportsTo, mira),
+                Link(sam, RelationshipType.CollaboratesWith, pia),
+            ]);
+    }
+
+    private static AgentView Agent(string name, string role) =>
+        new(Guid.NewGuid(), name, role, null, [], "{}", "{}", AutonomyLevel.Supervised, 2, null);
+
+    private static RelationshipView Link(AgentView from, RelationshipType type, AgentView to) =>
+        new(Guid.NewGuid(), from.Id, from.Name, to.Id, to.Name, type, 0.8, CommunicationStyle.Async, "{}");
+}
