@@ -104,6 +104,7 @@ public sealed class LlmConfigServiceShould : IAsyncLifetime
         { "is not a model in the catalog", i => i with { RoutingRules = """{"rules":[{"name":"x","model":"openai/gpt-99"}]}""" } },
         { "Choose a primary model", i => i with { PrimaryModelId = Guid.NewGuid() } },
         { "configuration name is 1 to 80", i => i with { Name = " " } },
+        { "platform's key is only sent to the provider's own address", i => i with { KeyMode = KeyMode.Platform } },
     };
 
     [Theory]

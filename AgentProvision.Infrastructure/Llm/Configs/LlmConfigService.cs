@@ -59,6 +59,12 @@ internal sealed class LlmConfigService(
         config.SetRoutingRules(rules, now);
         config.SetBudgets(input.BudgetLimitDaily, input.BudgetLimitMonthly, now);
         var keyChange = ApplyKey(config, input, now);
+        if (config.UsePlatformKey && config.BaseUrlOverride is not null)
+        {
+            // The platform's key is only ever sent to the provider's own address.
+            throw new LlmConfigurationException(
+                "A base URL override needs your own key or no key: the platform's key is only sent to the provider's own address.");
+        }
         if (input.MakeDefault || !await db.LlmConfigs.AnyAsync(c => c.IsTenantDefault && c.Id != config.Id, cancellationToken))
         {
             await MakeDefaultAsync(db, config, cancellationToken);

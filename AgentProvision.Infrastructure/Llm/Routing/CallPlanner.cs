@@ -127,7 +127,8 @@ public sealed class CallPlanner(
 
     private Uri BaseUrl(LlmConfig config, LlmProvider provider)
     {
-        var url = provider.Id == config.PrimaryModel!.ProviderId && config.BaseUrlOverride is { } own ? own
+        // A tenant's own address is used only with the tenant's own key (or none): never with the platform's key.
+        var url = provider.Id == config.PrimaryModel!.ProviderId && config.BaseUrlOverride is { } own && !config.UsePlatformKey ? own
             : options.CurrentValue.ProviderBaseUrls.TryGetValue(provider.Name, out var platform) ? platform
             : provider.BaseUrl;
         return new Uri(url);

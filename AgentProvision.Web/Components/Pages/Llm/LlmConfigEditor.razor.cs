@@ -88,7 +88,7 @@ public partial class LlmConfigEditor
         try
         {
             var saved = await Configs.SaveAsync(new LlmConfigInput(Input.Id, Input.Name, Input.Primary.Id, Input.Fallback?.Id, Input.KeyMode,
-                Input.KeyMode == KeyMode.Own ? Input.NewApiKey : null, Input.BaseUrl, Input.Temperature, Input.MaxTokens, Input.RoutingRules,
+                Input.KeyMode == KeyMode.Own ? Input.NewApiKey : null, Input.KeyMode == KeyMode.Platform ? null : Input.BaseUrl, Input.Temperature, Input.MaxTokens, Input.RoutingRules,
                 Input.BudgetDaily, Input.BudgetMonthly, Input.MakeDefault));
             Input.NewApiKey = null;
             await OnSaved.InvokeAsync(saved);
