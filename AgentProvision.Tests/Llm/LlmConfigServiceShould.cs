@@ -63,6 +63,20 @@ public sealed class LlmConfigServiceShould : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TestTheFallbackModelOnItsOwn()
+    {
+        var config = await LlmTenantSetup.ConfigureAsync(_app, "acme", _server, fallback: "gpt-4o");
+        _server.Then(OpenAiReplies.Text("ok", model: "gpt-4o"));
+        await using var scope = await _app.ScopeAsync("acme", roles: Roles.TenantAdmin);
+
+        var result = await scope.ServiceProvider.GetRequiredService<ILlmConfigService>().TestConnectionAsync(config.Id, fallback: true, Ct);
+
+        result.Success.ShouldBeTrue();
+        result.Model.ShouldBe("openai/gpt-4o");
+        _server.Requests.Single().Body.ShouldContain("\"model\":\"gpt-4o\"");
+    }
+
+    [Fact]
     public async Task BindAStoredKeyToItsTenant()
     {
         await LlmTenantSetup.ConfigureAsync(_app, "acme", _server);

@@ -49,13 +49,13 @@ public partial class LlmSettings
         await LoadAsync();
     }
 
-    private async Task TestAsync(LlmConfigView config)
+    private async Task TestAsync(LlmConfigView config, bool fallback = false)
     {
         _testing.Add(config.Id);
         _tests.Remove(config.Id);
         try
         {
-            _tests[config.Id] = await Configs.TestConnectionAsync(config.Id);
+            _tests[config.Id] = await Configs.TestConnectionAsync(config.Id, fallback);
         }
         finally
         {
