@@ -28,6 +28,12 @@ public sealed class LlmOptions
     /// </summary>
     public Dictionary<string, string> PlatformKeys { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether tenants may point a configuration at loopback or private-network addresses (a local Ollama, say).
+    /// True suits the embedded single-machine default; a shared deployment should set it to false.
+    /// </summary>
+    public bool AllowPrivateNetworkBaseUrls { get; set; } = true;
+
     /// <summary>Platform-wide base URL overrides by provider name, for self-hosted servers or a gateway.</summary>
     public Dictionary<string, string> ProviderBaseUrls { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -119,6 +119,7 @@ public sealed class LlmConfigServiceShould : IAsyncLifetime
         { "Choose a primary model", i => i with { PrimaryModelId = Guid.NewGuid() } },
         { "configuration name is 1 to 80", i => i with { Name = " " } },
         { "platform's key is only sent to the provider's own address", i => i with { KeyMode = KeyMode.Platform } },
+        { "cloud metadata", i => i with { BaseUrl = "http://169.254.169.254/v1" } },
     };
 
     [Theory]

@@ -18,6 +18,7 @@ internal sealed class LlmConfigService(
     PlatformKeys platformKeys,
     IChatClient chat,
     IAuditLog audit,
+    Microsoft.Extensions.Options.IOptionsMonitor<LlmOptions> options,
     TimeProvider clock) : ILlmConfigService
 {
     public async Task<IReadOnlyList<LlmConfigView>> ListAsync(CancellationToken cancellationToken = default)
@@ -59,6 +60,12 @@ internal sealed class LlmConfigService(
         config.SetRoutingRules(rules, now);
         config.SetBudgets(input.BudgetLimitDaily, input.BudgetLimitMonthly, now);
         var keyChange = ApplyKey(config, input, now);
+        if (config.BaseUrlOverride is { } baseUrl
+            && BaseUrlGuard.Refusal(new Uri(baseUrl), options.CurrentValue.AllowPrivateNetworkBaseUrls) is { } refusal)
+        {
+            throw new LlmConfigurationException(refusal);
+        }
+
         if (config.UsePlatformKey && config.BaseUrlOverride is not null)
         {
             // The platform's key is only ever sent to the provider's own address.

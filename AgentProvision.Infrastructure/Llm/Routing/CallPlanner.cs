@@ -131,7 +131,14 @@ public sealed class CallPlanner(
         var url = provider.Id == config.PrimaryModel!.ProviderId && config.BaseUrlOverride is { } own && !config.UsePlatformKey ? own
             : options.CurrentValue.ProviderBaseUrls.TryGetValue(provider.Name, out var platform) ? platform
             : provider.BaseUrl;
-        return new Uri(url);
+        var uri = new Uri(url);
+        // Checked again at call time: the platform may have tightened the rule since the configuration was saved.
+        if (url == config.BaseUrlOverride && BaseUrlGuard.Refusal(uri, options.CurrentValue.AllowPrivateNetworkBaseUrls) is { } refusal)
+        {
+            throw new LlmNotConfiguredException($"The configuration \"{config.Name}\" points at an address this platform refuses: {refusal}");
+        }
+
+        return uri;
     }
 
     /// <summary>Which key reaches which provider under one configuration.</summary>
