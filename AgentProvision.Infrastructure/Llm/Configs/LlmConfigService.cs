@@ -33,14 +33,14 @@ internal sealed class LlmConfigService(
         RequireAdmin();
         var now = clock.GetUtcNow();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var primary = await RequireChatModelAsync(db, input.PrimaryModelId, "primary", cancellationToken);
+        var primary = await LlmConfigValidation.RequireChatModelAsync(db, input.PrimaryModelId, "primary", cancellationToken);
         if (input.FallbackModelId is { } fallbackId)
         {
-            await RequireChatModelAsync(db, fallbackId, "fallback", cancellationToken);
+            await LlmConfigValidation.RequireChatModelAsync(db, fallbackId, "fallback", cancellationToken);
         }
 
         var rules = RoutingRuleSet.Parse(input.RoutingRules);
-        await RequireKnownRuleModelsAsync(db, rules, cancellationToken);
+        await LlmConfigValidation.RequireKnownRuleModelsAsync(db, rules, cancellationToken);
         var name = (input.Name ?? string.Empty).Trim();
         if (await db.LlmConfigs.AnyAsync(c => c.Name == name && c.Id != input.Id, cancellationToken))
         {
@@ -174,41 +174,6 @@ internal sealed class LlmConfigService(
         }
 
         config.MarkDefault(true);
-    }
-
-    private static async Task<LlmModel> RequireChatModelAsync(AppDbContext db, Guid id, string role, CancellationToken cancellationToken)
-    {
-        var model = await db.LlmModels.Include(m => m.Provider).FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
-            ?? throw new LlmConfigurationException($"Choose a {role} model from the catalog.");
-        if (!model.IsActive || !model.Provider!.IsActive)
-        {
-            throw new LlmConfigurationException($"The {role} model {ModelRouter.Reference(model)} has been deactivated by the platform.");
-        }
-
-        if (!model.Has(ModelCapabilities.Chat))
-        {
-            throw new LlmConfigurationException($"The {role} model {ModelRouter.Reference(model)} is not a chat model.");
-        }
-
-        return model.Provider.IsCallable ? model
-            : throw new LlmConfigurationException($"{model.Provider.DisplayName} ({model.Provider.ApiStyle}) cannot be called by this product yet.");
-    }
-
-    private static async Task RequireKnownRuleModelsAsync(AppDbContext db, RoutingRuleSet rules, CancellationToken cancellationToken)
-    {
-        var references = rules.Rules.Where(r => r.Model is not null).Select(r => r.Model!.ToLowerInvariant()).Distinct().ToList();
-        if (references.Count == 0)
-        {
-            return;
-        }
-
-        var known = (await db.LlmModels.AsNoTracking().Include(m => m.Provider).ToListAsync(cancellationToken))
-            .Select(ModelRouter.Reference).ToHashSet();
-        var unknown = references.Where(r => !known.Contains(r)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new RoutingRulesException(unknown.Select(u => $"\"{u}\" is not a model in the catalog.").ToList());
-        }
     }
 
     private static IQueryable<LlmConfig> Configs(AppDbContext db) => db.LlmConfigs.AsNoTracking()
