@@ -19,6 +19,7 @@ public sealed class InvitationShould(BrowserAppFixture fixture) : BrowserTest(fi
         await adminLogin.SignInAsync(Demo.Acme.Admin);
         var users = await new UsersPage(Page, acme).GotoAsync();
         var link = await users.InviteAsync(email, name);
+        await SaveScreenshotAsync(Page, "acme-users-invitation");
 
         link.ShouldStartWith(new Uri(acme, "/account/invitation?").ToString());
         await Expect(users.Row(email)).ToContainTextAsync("Invited");

@@ -12,6 +12,7 @@ public partial class Users
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ICurrentUser CurrentUser { get; set; } = default!;
 
     [CascadingParameter] private TenantInfo Tenant { get; set; } = default!;
 
