@@ -1,3 +1,4 @@
+using System.Globalization;
 using AgentProvision.Core.Tenancy;
 
 namespace AgentProvision.Core.Llm;
@@ -92,4 +93,26 @@ public sealed class BudgetExceededException(BudgetLimit limit, decimal used)
         "Raise the budget in the LLM settings or wait for the next period.")
 {
     public BudgetLimit Limit { get; } = limit;
+}
+
+/// <summary>The periods budgets count in (UTC days and months), and the tenant's own caps for a moment in time.</summary>
+public static class BudgetPeriods
+{
+    public static string Day(DateTimeOffset now) => now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Month(DateTimeOffset now) => now.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The tenant's daily and monthly caps: the budgets of its default configuration.</summary>
+    public static IEnumerable<BudgetLimit> TenantLimits(LlmConfig? defaultConfig, DateTimeOffset now)
+    {
+        if (defaultConfig?.BudgetLimitDaily is { } daily)
+        {
+            yield return new BudgetLimit(BudgetScope.TenantDaily, Day(now), daily);
+        }
+
+        if (defaultConfig?.BudgetLimitMonthly is { } monthly)
+        {
+            yield return new BudgetLimit(BudgetScope.TenantMonthly, Month(now), monthly);
+        }
+    }
 }

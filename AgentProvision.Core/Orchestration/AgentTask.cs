@@ -1,3 +1,4 @@
+using AgentProvision.Core.Llm;
 using AgentProvision.Core.Tenancy;
 
 namespace AgentProvision.Core.Orchestration;
@@ -81,7 +82,7 @@ public sealed class AgentTask : ITenantOwned
     /// <summary>USD in micro-dollars, so costs add up exactly and sum in SQL on every provider.</summary>
     public long CostMicros { get; private set; }
 
-    public decimal Cost => CostMicros / 1_000_000m;
+    public decimal Cost => BudgetCounter.FromMicros(CostMicros);
     public string? FailureReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -149,7 +150,7 @@ public sealed class AgentTask : ITenantOwned
     public void AddUsage(long tokens, decimal cost, DateTimeOffset now)
     {
         TokensUsed += tokens;
-        CostMicros += (long)Math.Ceiling(cost * 1_000_000m);
+        CostMicros += BudgetCounter.ToMicros(cost);
         UpdatedAt = now;
     }
 

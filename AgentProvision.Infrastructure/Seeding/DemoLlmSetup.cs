@@ -1,12 +1,10 @@
 using AgentProvision.Core.Llm;
 using AgentProvision.Core.Tenancy;
-using AgentProvision.Infrastructure.Llm;
 using AgentProvision.Infrastructure.Llm.Credentials;
 using AgentProvision.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AgentProvision.Infrastructure.Seeding;
 
@@ -18,7 +16,6 @@ namespace AgentProvision.Infrastructure.Seeding;
 internal sealed partial class DemoLlmSetup(
     IServiceScopeFactory scopeFactory,
     PlatformKeys platformKeys,
-    IOptions<LlmOptions> options,
     TimeProvider clock,
     ILogger<DemoLlmSetup> logger)
 {
@@ -31,7 +28,7 @@ internal sealed partial class DemoLlmSetup(
         var models = await db.LlmModels.AsNoTracking().Include(m => m.Provider)
             .Where(m => m.IsActive && m.Provider!.IsActive).ToListAsync(cancellationToken);
         var provider = PreferredProviders.Concat(models.Select(m => m.Provider!.Name).Distinct().Order())
-            .FirstOrDefault(name => models.Any(m => m.Provider!.Name == name && m.Provider.IsCallable) && Reachable(name));
+            .FirstOrDefault(name => models.Any(m => m.Provider!.Name == name && m.Provider.IsCallable) && platformKeys.Reachable(name));
         if (provider is null)
         {
             return;
@@ -77,9 +74,6 @@ internal sealed partial class DemoLlmSetup(
             LogConfigured(identifier, ModelRouter.Reference(primary));
         }
     }
-
-    private bool Reachable(string provider) =>
-        PlatformKeys.KeylessProviders.Contains(provider) ? options.Value.ProviderBaseUrls.ContainsKey(provider) : platformKeys.Has(provider);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo tenant {TenantIdentifier} gets a default LLM configuration on {Model} with the platform key")]
     private partial void LogConfigured(string tenantIdentifier, string model);

@@ -24,7 +24,7 @@ internal sealed class LlmCatalog(
                 m.Id, m.ProviderId, m.Provider!.Name, m.Provider.DisplayName, m.Provider.ApiStyle, m.ModelId, m.DisplayName,
                 m.ContextWindow, m.MaxOutputTokens, m.InputCostPer1k * 1000m, m.OutputCostPer1k * 1000m, m.Capabilities,
                 m.SpeedTier, m.QualityTier, m.SizeCategory, m.EdgeOptimized, m.EmbeddingDimensions, m.IsActive, m.Provider.IsActive,
-                m.Provider.IsCallable, platformKeys.Has(m.Provider.Name) || PlatformKeys.KeylessProviders.Contains(m.Provider.Name)))
+                m.Provider.IsCallable, platformKeys.Reachable(m.Provider.Name)))
             .ToList();
     }
 

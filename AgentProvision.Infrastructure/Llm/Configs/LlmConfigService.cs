@@ -183,7 +183,7 @@ internal sealed class LlmConfigService(
     private LlmConfigView View(LlmConfig c) => new(
         c.Id, c.Name, c.IsTenantDefault, c.PrimaryModelId, ModelRouter.Reference(c.PrimaryModel!), c.FallbackModelId,
         c.FallbackModel is null ? null : ModelRouter.Reference(c.FallbackModel), Mode(c), c.ApiKeyHint,
-        platformKeys.Has(c.PrimaryModel!.Provider!.Name) || PlatformKeys.KeylessProviders.Contains(c.PrimaryModel.Provider.Name),
+        platformKeys.Reachable(c.PrimaryModel!.Provider!.Name),
         c.BaseUrlOverride, c.Temperature, c.MaxTokens, c.RoutingRules, c.BudgetLimitDaily, c.BudgetLimitMonthly, c.UpdatedAt);
 
     private static KeyMode Mode(LlmConfig c) => c.HasOwnKey ? KeyMode.Own : c.UsePlatformKey ? KeyMode.Platform : KeyMode.None;

@@ -29,4 +29,12 @@ public sealed class PlatformKeys(IOptionsMonitor<LlmOptions> options)
     }
 
     public bool Has(string providerName) => For(providerName) is not null;
+
+    /// <summary>
+    /// Whether the platform's own setup reaches the provider: a key for a hosted one, a configured address
+    /// (Llm:ProviderBaseUrls) for a self-hosted one, which has no well-known address to fall back on.
+    /// </summary>
+    public bool Reachable(string providerName) => KeylessProviders.Contains(providerName)
+        ? options.CurrentValue.ProviderBaseUrls.ContainsKey(providerName)
+        : Has(providerName);
 }

@@ -34,7 +34,7 @@ public sealed class CallPlanner(
         var defaultConfig = config.IsTenantDefault ? config
             : await db.LlmConfigs.AsNoTracking().FirstOrDefaultAsync(c => c.IsTenantDefault, cancellationToken);
 
-        var credentials = new Credentials(config, tenant.TenantId, protector, platformKeys, options.CurrentValue);
+        var credentials = new Credentials(config, tenant.TenantId, protector, platformKeys);
         var models = await db.LlmModels.AsNoTracking().Include(m => m.Provider)
             .Where(m => m.IsActive && m.Provider!.IsActive).ToListAsync(cancellationToken);
         var candidates = models.Where(m => m.Provider!.IsCallable && credentials.Available(m.Provider!)).ToList();
@@ -81,28 +81,16 @@ public sealed class CallPlanner(
 
     private List<BudgetLimit> Limits(LlmConfig config, LlmConfig? defaultConfig, LlmCallContext context)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var day = now.ToString("yyyy-MM-dd");
-        var month = now.ToString("yyyy-MM");
-        var limits = new List<BudgetLimit>();
-        if (defaultConfig?.BudgetLimitDaily is { } tenantDaily)
-        {
-            limits.Add(new BudgetLimit(BudgetScope.TenantDaily, day, tenantDaily));
-        }
-
-        if (defaultConfig?.BudgetLimitMonthly is { } tenantMonthly)
-        {
-            limits.Add(new BudgetLimit(BudgetScope.TenantMonthly, month, tenantMonthly));
-        }
-
+        var now = clock.GetUtcNow();
+        var limits = BudgetPeriods.TenantLimits(defaultConfig, now).ToList();
         if (!config.IsTenantDefault && config.BudgetLimitDaily is { } daily)
         {
-            limits.Add(new BudgetLimit(BudgetScope.ConfigDaily, $"{config.Id:N}:{day}", daily));
+            limits.Add(new BudgetLimit(BudgetScope.ConfigDaily, $"{config.Id:N}:{BudgetPeriods.Day(now)}", daily));
         }
 
         if (!config.IsTenantDefault && config.BudgetLimitMonthly is { } monthly)
         {
-            limits.Add(new BudgetLimit(BudgetScope.ConfigMonthly, $"{config.Id:N}:{month}", monthly));
+            limits.Add(new BudgetLimit(BudgetScope.ConfigMonthly, $"{config.Id:N}:{BudgetPeriods.Month(now)}", monthly));
         }
 
         limits.AddRange(context.ExtraBudgets ?? []);
@@ -142,14 +130,14 @@ public sealed class CallPlanner(
     }
 
     /// <summary>Which key reaches which provider under one configuration.</summary>
-    private sealed class Credentials(LlmConfig config, Guid tenantId, IApiKeyProtector protector, PlatformKeys platformKeys, LlmOptions options)
+    private sealed class Credentials(LlmConfig config, Guid tenantId, IApiKeyProtector protector, PlatformKeys platformKeys)
     {
         private string? _ownKey;
 
         // A self-hosted server counts only where someone said where it runs: this configuration, or the platform's settings.
         public bool Available(LlmProvider provider) =>
             IsPrimaryProvider(provider) && (config.HasOwnKey || !config.UsePlatformKey || PlatformKeys.KeylessProviders.Contains(provider.Name))
-            || (PlatformKeys.KeylessProviders.Contains(provider.Name) && options.ProviderBaseUrls.ContainsKey(provider.Name))
+            || (PlatformKeys.KeylessProviders.Contains(provider.Name) && platformKeys.Reachable(provider.Name))
             || (config.UsePlatformKey && platformKeys.Has(provider.Name));
 
         public string? KeyFor(LlmProvider provider)

@@ -49,18 +49,7 @@ internal sealed class LlmUsageQueries(IDbContextFactory<AppDbContext> factory, I
     private async Task<IReadOnlyList<BudgetStatus>> BudgetsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var config = await db.LlmConfigs.AsNoTracking().FirstOrDefaultAsync(c => c.IsTenantDefault, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var limits = new List<BudgetLimit>();
-        if (config?.BudgetLimitDaily is { } daily)
-        {
-            limits.Add(new BudgetLimit(BudgetScope.TenantDaily, now.ToString("yyyy-MM-dd"), daily));
-        }
-
-        if (config?.BudgetLimitMonthly is { } monthly)
-        {
-            limits.Add(new BudgetLimit(BudgetScope.TenantMonthly, now.ToString("yyyy-MM"), monthly));
-        }
-
+        var limits = BudgetPeriods.TenantLimits(config, clock.GetUtcNow()).ToList();
         return await ledger.StatusAsync(limits, cancellationToken);
     }
 

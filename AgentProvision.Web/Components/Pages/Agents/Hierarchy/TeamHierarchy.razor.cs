@@ -1,4 +1,5 @@
 using AgentProvision.Core.Agents;
+using AgentProvision.Web.Components.Pages.Agents;
 using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
@@ -61,7 +62,7 @@ public partial class TeamHierarchy
                 model.Color = "#9E9E9E";
             }
 
-            model.Labels.Add(new LinkLabelModel(model, Words(link.Type)));
+            model.Labels.Add(new LinkLabelModel(model, link.Type.Words()));
             _diagram.Links.Add(model);
         }
     }
@@ -78,12 +79,4 @@ public partial class TeamHierarchy
         return diagram;
     }
 
-    private static string Words(RelationshipType type) => type switch
-    {
-        RelationshipType.Supervises => "supervises",
-        RelationshipType.DelegatesTo => "delegates to",
-        RelationshipType.CollaboratesWith => "collaborates with",
-        RelationshipType.ReportsTo => "reports to",
-        _ => "consults",
-    };
 }
