@@ -167,7 +167,7 @@ internal sealed class TeamService(
 
     private void RequireBuilder()
     {
-        if (!currentUser.IsInRole(Roles.TenantAdmin) && !currentUser.IsInRole(Roles.PlatformAdmin) && !currentUser.IsInRole(Roles.Operator))
+        if (!currentUser.CanBuildTeams())
         {
             throw new AgentDomainException("Only operators and admins can change teams.");
         }

@@ -173,7 +173,7 @@ internal sealed class UserDirectory(
 
     private void RequireAdministrator()
     {
-        if (!currentUser.IsInRole(Roles.TenantAdmin) && !currentUser.IsInRole(Roles.PlatformAdmin))
+        if (!currentUser.IsAdministrator())
         {
             throw new UserAdministrationException("Only a tenant admin can manage users.");
         }

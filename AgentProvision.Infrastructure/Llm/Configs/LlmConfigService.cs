@@ -197,7 +197,7 @@ internal sealed class LlmConfigService(
 
     private void RequireAdmin()
     {
-        if (!currentUser.IsInRole(Roles.TenantAdmin) && !currentUser.IsInRole(Roles.PlatformAdmin))
+        if (!currentUser.IsAdministrator())
         {
             throw new LlmConfigurationException("Only a tenant admin can change LLM settings.");
         }

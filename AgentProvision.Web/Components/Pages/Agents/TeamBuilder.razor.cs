@@ -21,7 +21,7 @@ public partial class TeamBuilder
     private int _tab;
     private List<BreadcrumbItem> _crumbs = [];
 
-    private bool CanBuild => CurrentUser.IsInRole(Roles.Operator) || CurrentUser.IsInRole(Roles.TenantAdmin) || CurrentUser.IsInRole(Roles.PlatformAdmin);
+    private bool CanBuild => CurrentUser.CanBuildTeams();
 
     protected override async Task OnParametersSetAsync()
     {
