@@ -8,6 +8,7 @@ using AgentProvision.Infrastructure.Health;
 using AgentProvision.Infrastructure.Identity;
 using AgentProvision.Core.Llm;
 using AgentProvision.Infrastructure.Llm;
+using AgentProvision.Infrastructure.Orchestration;
 using AgentProvision.Infrastructure.Llm.Budgets;
 using AgentProvision.Infrastructure.Llm.Catalog;
 using AgentProvision.Infrastructure.Llm.Configs;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         builder.AddRedis();
         builder.Services.AddLlm();
         builder.Services.AddLocalEmbeddings();
+        builder.Services.AddOrchestration();
         return builder;
     }
 

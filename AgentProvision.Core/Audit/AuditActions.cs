@@ -26,11 +26,15 @@ public static class AuditActions
     public const string LlmCatalogChanged = "llm.catalog-changed";
     public const string TeamChanged = "team.changed";
     public const string TeamDeleted = "team.deleted";
+    public const string TaskCreated = "task.created";
+    public const string TaskSteered = "task.steered";
+    public const string ApprovalDecided = "task.approval-decided";
 
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, LockedOut, SignOut, UserCreated, UserInvited, InvitationAccepted, UserRoleChanged,
         UserDisabled, UserEnabled, TenantSwitched, TenantSwitchedBack, TenantCreated, TenantSuspended, TenantActivated,
         TenantEntraLinked, LlmConfigCreated, LlmConfigUpdated, LlmConfigDeleted, LlmKeyChanged, LlmBudgetAlert, LlmCatalogChanged, TeamChanged, TeamDeleted,
+        TaskCreated, TaskSteered, ApprovalDecided,
     ];
 }

@@ -39,6 +39,7 @@ public sealed class AgentTask : ITenantOwned
         TaskType = taskType;
         Priority = priority;
         ParentTaskId = parent?.Id;
+        RootTaskId = parent?.RootTaskId ?? Id;
         Depth = parent is null ? 0 : parent.Depth + 1;
         RequiresApproval = requiresApproval;
         Context = string.IsNullOrWhiteSpace(contextJson) ? "{}" : contextJson;
@@ -73,6 +74,12 @@ public sealed class AgentTask : ITenantOwned
     public double? Confidence { get; private set; }
     public Guid? ParentTaskId { get; private set; }
 
+    /// <summary>The task a person created at the top of this tree (its own id for a top-level task).</summary>
+    public Guid RootTaskId { get; private set; }
+
+    /// <summary>A subtask that asks a peer to review its parent's output before the parent completes.</summary>
+    public bool IsPeerReview { get; private set; }
+
     /// <summary>How many delegations deep: 0 for a task a person created.</summary>
     public int Depth { get; private set; }
 
@@ -89,7 +96,30 @@ public sealed class AgentTask : ITenantOwned
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
 
+    /// <summary>Set by an operator: the dispatcher leaves a paused task alone until it is resumed.</summary>
+    public DateTimeOffset? PausedAt { get; private set; }
+
+    /// <summary>The engine instance working on the task now, and until when its claim holds unless renewed.</summary>
+    public string? LeaseOwner { get; private set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+
+    /// <summary>Bumped by every change and checked on save, so two workers can never both write the same step.</summary>
+    public int Version { get; private set; }
+
     public bool IsFinal => TaskStateMachine.IsFinal(Status);
+
+    public bool IsPaused => PausedAt is not null;
+
+    /// <summary>Waiting for a worker: queued, or back from its subtasks and ready to be reviewed.</summary>
+    public bool IsRunnable => Status is AgentTaskStatus.Queued or AgentTaskStatus.Reviewing && PausedAt is null && LeaseOwner is null;
+
+    public static AgentTask PeerReviewOf(AgentTask parent, Guid reviewerId, string objective, DateTimeOffset now)
+    {
+        var review = new AgentTask(parent.TenantId, parent.GroupId, reviewerId, objective, TaskTypes.Analyze, parent.Priority, now,
+            parent.AssignedAgentId, parent) { IsPeerReview = true };
+        return review;
+    }
 
     public void StartThinking(DateTimeOffset now)
     {
@@ -108,9 +138,10 @@ public sealed class AgentTask : ITenantOwned
 
     public void StartReview(DateTimeOffset now) => Move(AgentTaskStatus.Reviewing, now);
 
-    public void Complete(string outputJson, double confidence, DateTimeOffset now)
+    /// <param name="confidence">Null when the agent did not state one.</param>
+    public void Complete(string outputJson, double? confidence, DateTimeOffset now)
     {
-        if (confidence is < 0 or > 1 || double.IsNaN(confidence))
+        if (confidence is { } c && (c is < 0 or > 1 || double.IsNaN(c)))
         {
             throw new ArgumentOutOfRangeException(nameof(confidence), "Confidence is between 0 and 1.");
         }
@@ -119,13 +150,55 @@ public sealed class AgentTask : ITenantOwned
         Output = outputJson;
         Confidence = confidence;
         CompletedAt = now;
+        LeaseOwner = null;
+        LeaseExpiresAt = null;
     }
 
     public void Fail(string reason, DateTimeOffset now)
     {
         Move(AgentTaskStatus.Failed, now);
-        FailureReason = string.IsNullOrWhiteSpace(reason) ? "failed without a reason" : reason.Trim();
+        var text = string.IsNullOrWhiteSpace(reason) ? "failed without a reason" : reason.Trim();
+        FailureReason = text.Length > 2000 ? text[..2000] : text;
         CompletedAt = now;
+        LeaseOwner = null;
+        LeaseExpiresAt = null;
+    }
+
+    public void Pause(DateTimeOffset now)
+    {
+        if (IsFinal || IsPaused)
+        {
+            throw new TaskTransitionException(Status, Status, IsFinal ? "A finished task cannot be paused." : "The task is already paused.");
+        }
+
+        PausedAt = now;
+        Touch(now);
+    }
+
+    public void Resume(DateTimeOffset now)
+    {
+        if (!IsPaused)
+        {
+            throw new TaskTransitionException(Status, Status, "The task is not paused.");
+        }
+
+        PausedAt = null;
+        Touch(now);
+    }
+
+    /// <summary>Claims the task for one engine instance; the claim lapses at <paramref name="until"/> unless renewed.</summary>
+    public void Lease(string owner, DateTimeOffset until, DateTimeOffset now)
+    {
+        LeaseOwner = owner;
+        LeaseExpiresAt = until;
+        Touch(now);
+    }
+
+    public void ReleaseLease(DateTimeOffset now)
+    {
+        LeaseOwner = null;
+        LeaseExpiresAt = null;
+        Touch(now);
     }
 
     public void Reassign(Guid agentId, DateTimeOffset now)
@@ -136,14 +209,14 @@ public sealed class AgentTask : ITenantOwned
         }
 
         AssignedAgentId = agentId;
-        UpdatedAt = now;
+        Touch(now);
     }
 
     /// <summary>Appends one step (thought, tool call, result) to the reasoning chain.</summary>
     public void RecordReasoning(string stepJson, DateTimeOffset now)
     {
         Reasoning = Reasoning.Length <= 2 ? $"[{stepJson}]" : Reasoning[..^1] + "," + stepJson + "]";
-        UpdatedAt = now;
+        Touch(now);
     }
 
     /// <summary>Adds metered model usage; a parent's totals include its subtasks' as they report back.</summary>
@@ -151,7 +224,15 @@ public sealed class AgentTask : ITenantOwned
     {
         TokensUsed += tokens;
         CostMicros += BudgetCounter.ToMicros(cost);
-        UpdatedAt = now;
+        Touch(now);
+    }
+
+    /// <summary>Adds usage already counted in micro-dollars (a subtask's totals reported to its parent).</summary>
+    public void AddUsageMicros(long tokens, long costMicros, DateTimeOffset now)
+    {
+        TokensUsed += tokens;
+        CostMicros += costMicros;
+        Touch(now);
     }
 
     private void Move(AgentTaskStatus to, DateTimeOffset now)
@@ -162,6 +243,12 @@ public sealed class AgentTask : ITenantOwned
         }
 
         Status = to;
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
         UpdatedAt = now;
+        Version++;
     }
 }

@@ -46,10 +46,20 @@ public static class TaskTypes
 }
 
 /// <summary>A transition the task state machine does not allow.</summary>
-public sealed class TaskTransitionException(AgentTaskStatus from, AgentTaskStatus to)
-    : InvalidOperationException($"A task that is {from} cannot become {to}.")
+public sealed class TaskTransitionException(AgentTaskStatus from, AgentTaskStatus to, string? message = null)
+    : InvalidOperationException(message ?? $"A task that is {TaskStatusWords.Of(from)} cannot become {TaskStatusWords.Of(to)}.")
 {
     public AgentTaskStatus From { get; } = from;
 
     public AgentTaskStatus To { get; } = to;
+}
+
+/// <summary>How a status is written for people: "waiting for input" rather than WaitingInput.</summary>
+public static class TaskStatusWords
+{
+    public static string Of(AgentTaskStatus status) => status switch
+    {
+        AgentTaskStatus.WaitingInput => "waiting for input",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 }

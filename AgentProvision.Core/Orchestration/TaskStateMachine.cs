@@ -2,7 +2,7 @@ namespace AgentProvision.Core.Orchestration;
 
 /// <summary>
 /// Which status may follow which. Queued work is picked up (thinking); an agent thinks, acts, asks a person
-/// (waiting input), hands parts to others (delegated) and reviews what comes back; completed and failed are final.
+/// (waiting input; an approval completes it directly), hands parts to others (delegated) and reviews what comes back; completed and failed are final.
 /// </summary>
 public static class TaskStateMachine
 {
@@ -13,9 +13,10 @@ public static class TaskStateMachine
             AgentTaskStatus.Reviewing, AgentTaskStatus.Completed, AgentTaskStatus.Failed, AgentTaskStatus.Queued],
         [AgentTaskStatus.Executing] = [AgentTaskStatus.Thinking, AgentTaskStatus.Delegated, AgentTaskStatus.WaitingInput,
             AgentTaskStatus.Reviewing, AgentTaskStatus.Completed, AgentTaskStatus.Failed, AgentTaskStatus.Queued],
-        [AgentTaskStatus.WaitingInput] = [AgentTaskStatus.Queued, AgentTaskStatus.Thinking, AgentTaskStatus.Failed],
+        [AgentTaskStatus.WaitingInput] = [AgentTaskStatus.Queued, AgentTaskStatus.Thinking, AgentTaskStatus.Completed, AgentTaskStatus.Failed],
         [AgentTaskStatus.Delegated] = [AgentTaskStatus.Reviewing, AgentTaskStatus.WaitingInput, AgentTaskStatus.Failed],
-        [AgentTaskStatus.Reviewing] = [AgentTaskStatus.Thinking, AgentTaskStatus.WaitingInput, AgentTaskStatus.Completed, AgentTaskStatus.Failed],
+        [AgentTaskStatus.Reviewing] = [AgentTaskStatus.Thinking, AgentTaskStatus.Delegated, AgentTaskStatus.WaitingInput, AgentTaskStatus.Completed,
+            AgentTaskStatus.Failed, AgentTaskStatus.Queued],
         [AgentTaskStatus.Completed] = [],
         [AgentTaskStatus.Failed] = [],
     };

@@ -20,13 +20,19 @@ internal sealed class AgentTaskConfiguration : IEntityTypeConfiguration<AgentTas
         builder.Property(t => t.Context).IsRequired();
         builder.Property(t => t.Reasoning).IsRequired();
         builder.Property(t => t.FailureReason).HasMaxLength(2000);
+        builder.Property(t => t.LeaseOwner).HasMaxLength(100);
+        builder.Property(t => t.Version).IsConcurrencyToken();
         builder.Ignore(t => t.Cost);
         builder.Ignore(t => t.IsFinal);
+        builder.Ignore(t => t.IsPaused);
+        builder.Ignore(t => t.IsRunnable);
         builder.HasOne<AgentGroup>().WithMany().HasForeignKey(t => t.GroupId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Agent>().WithMany().HasForeignKey(t => t.AssignedAgentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AgentTask>().WithMany().HasForeignKey(t => t.ParentTaskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.TenantId, t.Status, t.Priority, t.CreatedAt });
         builder.HasIndex(t => new { t.TenantId, t.ParentTaskId });
+        builder.HasIndex(t => new { t.TenantId, t.RootTaskId });
+        builder.HasIndex(t => new { t.Status, t.LeaseExpiresAt });
         builder.HasIndex(t => new { t.TenantId, t.GroupId });
     }
 }
@@ -43,5 +49,25 @@ internal sealed class AgentMessageConfiguration : IEntityTypeConfiguration<Agent
         builder.Property(m => m.Reasoning).HasMaxLength(8000);
         builder.HasOne<AgentTask>().WithMany().HasForeignKey(m => m.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.TenantId, m.TaskId, m.CreatedAt });
+    }
+}
+
+internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<ApprovalRequest>
+{
+    public void Configure(EntityTypeBuilder<ApprovalRequest> builder)
+    {
+        builder.ToTable("ApprovalRequests");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Reason).HasMaxLength(1000).IsRequired();
+        builder.Property(a => a.ApproverRole).HasMaxLength(40).IsRequired();
+        builder.Property(a => a.ProposedOutput).IsRequired();
+        builder.Property(a => a.DecidedBy).HasMaxLength(200);
+        builder.Property(a => a.Comment).HasMaxLength(2000);
+        builder.HasOne<AgentTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.TenantId, a.Status, a.CreatedAt });
+        builder.HasIndex(a => new { a.Status, a.DeadlineAt });
+        builder.HasIndex(a => new { a.TenantId, a.TaskId });
     }
 }

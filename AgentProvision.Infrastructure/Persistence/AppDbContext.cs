@@ -41,6 +41,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AgentSkill> AgentSkills => Set<AgentSkill>();
     public DbSet<AgentTask> AgentTasks => Set<AgentTask>();
     public DbSet<AgentMessage> AgentMessages => Set<AgentMessage>();
+    public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(TenantWriteGuard.Instance);

@@ -19,9 +19,11 @@ public class AgentTaskShould
             (AgentTaskStatus.Executing, AgentTaskStatus.Reviewing), (AgentTaskStatus.Executing, AgentTaskStatus.Completed), (AgentTaskStatus.Executing, AgentTaskStatus.Failed),
             (AgentTaskStatus.Executing, AgentTaskStatus.Queued),
             (AgentTaskStatus.WaitingInput, AgentTaskStatus.Queued), (AgentTaskStatus.WaitingInput, AgentTaskStatus.Thinking), (AgentTaskStatus.WaitingInput, AgentTaskStatus.Failed),
+            (AgentTaskStatus.WaitingInput, AgentTaskStatus.Completed),
             (AgentTaskStatus.Delegated, AgentTaskStatus.Reviewing), (AgentTaskStatus.Delegated, AgentTaskStatus.WaitingInput), (AgentTaskStatus.Delegated, AgentTaskStatus.Failed),
             (AgentTaskStatus.Reviewing, AgentTaskStatus.Thinking), (AgentTaskStatus.Reviewing, AgentTaskStatus.WaitingInput), (AgentTaskStatus.Reviewing, AgentTaskStatus.Completed),
-            (AgentTaskStatus.Reviewing, AgentTaskStatus.Failed),
+            (AgentTaskStatus.Reviewing, AgentTaskStatus.Failed), (AgentTaskStatus.Reviewing, AgentTaskStatus.Delegated),
+            (AgentTaskStatus.Reviewing, AgentTaskStatus.Queued),
         };
         foreach (var from in Enum.GetValues<AgentTaskStatus>())
         {
@@ -57,7 +59,7 @@ public class AgentTaskShould
 
         var error = Should.Throw<TaskTransitionException>(() => task.Complete("{}", 0.9, Now));
 
-        error.Message.ShouldBe("A task that is Queued cannot become Completed.");
+        error.Message.ShouldBe("A task that is queued cannot become completed.");
         task.Status.ShouldBe(AgentTaskStatus.Queued);
         task.Output.ShouldBeNull();
     }

@@ -35,6 +35,8 @@ public sealed class TenantIsolationShould : IDisposable
             TaskTypes.Research, TaskPriority.Normal, DateTimeOffset.UtcNow),
         [typeof(AgentMessage)] = (tenantId, refs) => new AgentMessage(tenantId, refs.Of(tenantId).Group, refs.Of(tenantId).Task, null, null,
             MessageType.Update, "{}", DateTimeOffset.UtcNow),
+        [typeof(ApprovalRequest)] = (tenantId, refs) => new ApprovalRequest(refs.TaskOf(tenantId), "a reason", "Operator", "{}", 0.5,
+            DateTimeOffset.UtcNow, 60),
         [typeof(BudgetCounter)] = (tenantId, _) => new BudgetCounter(tenantId, BudgetScope.TenantDaily, Guid.NewGuid().ToString("N"), 1_000_000),
     };
 
@@ -174,6 +176,7 @@ public sealed class TenantIsolationShould : IDisposable
     {
         private readonly Dictionary<Guid, (Guid Group, Guid Agent, Guid Task)> _byTenant = [];
         private readonly List<object> _extras = [];
+        private readonly Dictionary<Guid, AgentTask> _tasks = [];
 
         public Guid ModelId => modelId;
 
@@ -181,6 +184,9 @@ public sealed class TenantIsolationShould : IDisposable
 
         /// <summary>The tenant's rows; an unstamped sample (empty tenant id) uses the tenant prepared last.</summary>
         public (Guid Group, Guid Agent, Guid Task) Of(Guid tenantId) => _byTenant[tenantId == Guid.Empty ? _last : tenantId];
+
+        /// <summary>The tenant's reference task itself, for samples built from a task.</summary>
+        public AgentTask TaskOf(Guid tenantId) => _tasks[tenantId == Guid.Empty ? _last : tenantId];
 
         public void Prepare(TenantInfo tenant)
         {
@@ -195,6 +201,7 @@ public sealed class TenantIsolationShould : IDisposable
             db.Add(task);
             db.SaveChanges();
             _byTenant[tenant.Id] = (team.Id, agent.Id, task.Id);
+            _tasks[tenant.Id] = task;
             _last = tenant.Id;
         }
 

@@ -2,6 +2,7 @@ using AgentProvision.Core.Tenancy;
 using AgentProvision.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using System.Security.Claims;
@@ -16,8 +17,19 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "agentprovision-tests", Guid.NewGuid().ToString("N"));
     private (string Key, string? Value)[] _settings = [];
+    private Action<IServiceCollection>? _services;
 
     public static AppFactory With(params (string Key, string? Value)[] settings) => new() { _settings = settings };
+
+    /// <summary>Replaces platform services the host cannot control in a test, such as the clock.</summary>
+    public AppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services = configure;
+        return this;
+    }
+
+    /// <summary>The folder holding this host's database; a second host given it as Storage:DataPath shares the database.</summary>
+    public string DataPath => _settings.LastOrDefault(s => s.Key == "Storage:DataPath").Value ?? _dataPath;
 
     /// <summary>Every log message the host writes, at the levels configuration lets through.</summary>
     public LogCollector Logs { get; } = new();
@@ -33,6 +45,10 @@ public class AppFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (_services is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
     }
 
     public HttpClient ClientFor(string host, bool followRedirects = false)

@@ -763,6 +763,16 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("HumanRequested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPeerReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Objective")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -774,6 +784,9 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.Property<Guid?>("ParentTaskId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
@@ -783,6 +796,9 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
 
                     b.Property<bool>("RequiresApproval")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RootTaskId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("StartedAt")
                         .HasColumnType("INTEGER");
@@ -806,6 +822,10 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssignedAgentId");
@@ -814,13 +834,95 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("ParentTaskId");
 
+                    b.HasIndex("Status", "LeaseExpiresAt");
+
                     b.HasIndex("TenantId", "GroupId");
 
                     b.HasIndex("TenantId", "ParentTaskId");
 
+                    b.HasIndex("TenantId", "RootTaskId");
+
                     b.HasIndex("TenantId", "Status", "Priority", "CreatedAt");
 
                     b.ToTable("AgentTasks", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Orchestration.ApprovalRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApproverRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeadlineAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ProposedConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ProposedOutput")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RootTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("Status", "DeadlineAt");
+
+                    b.HasIndex("TenantId", "TaskId");
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt");
+
+                    b.ToTable("ApprovalRequests", (string)null);
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Tenancy.Tenant", b =>
@@ -1225,6 +1327,15 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentTaskId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Orchestration.ApprovalRequest", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Orchestration.AgentTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Tenancy.TenantHost", b =>

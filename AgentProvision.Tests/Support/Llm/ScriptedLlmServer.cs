@@ -20,6 +20,7 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private Func<HttpContext, Task> _fallback = context => OpenAiReplies.Text("ok")(context);
+    private Func<RecordedRequest, Func<HttpContext, Task>?>? _responder;
 
     private ScriptedLlmServer(WebApplication app) => _app = app;
 
@@ -57,13 +58,21 @@ public sealed class ScriptedLlmServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>After the script, each request is answered by what <paramref name="responder"/> picks for it (null: the fallback).</summary>
+    public ScriptedLlmServer Respond(Func<RecordedRequest, Func<HttpContext, Task>?> responder)
+    {
+        _responder = responder;
+        return this;
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? string.Empty,
-            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
-        var reply = _script.TryDequeue(out var next) ? next : _fallback;
+        var request = new RecordedRequest(context.Request.Method, context.Request.Path, context.Request.QueryString.Value ?? string.Empty,
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body);
+        _requests.Enqueue(request);
+        var reply = _script.TryDequeue(out var next) ? next : _responder?.Invoke(request) ?? _fallback;
         await reply(context);
     }
 

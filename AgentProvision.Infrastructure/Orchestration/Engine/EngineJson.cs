@@ -1,0 +1,30 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace AgentProvision.Infrastructure.Orchestration.Engine;
+
+/// <summary>How the engine writes JSON it stores: camelCase, and text left readable (pages HTML-encode what they show).</summary>
+internal static class EngineJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerOptions.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Serialize(object value) => JsonSerializer.Serialize(value, Options);
+
+    /// <summary>A stored message as a model should read it: "answer: …; confidence: 0.8", not escaped JSON.</summary>
+    public static string Readable(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? string.Join("; ", document.RootElement.EnumerateObject()
+                    .Where(p => p.Value.ValueKind is not JsonValueKind.Null)
+                    .Select(p => $"{p.Name}: {(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}"))
+                : json;
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+}
