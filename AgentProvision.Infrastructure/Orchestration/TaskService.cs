@@ -114,7 +114,17 @@ internal sealed class TaskService(
             .Select(u => new TaskStep(u.At, u.TaskId!.Value, u.ModelName, u.Outcome.ToString(), u.RouteReason, u.InputTokens, u.OutputTokens,
                 u.CostMicros, u.LatencyMs, u.Error))
             .ToListAsync(cancellationToken);
-        var card = tree.First(t => t.Id == taskId);
+        // The task was read first and the tree a moment later: show the task as that first read saw it, so its status
+        // always agrees with its output and reasoning.
+        var card = tree.First(t => t.Id == taskId) with
+        {
+            Status = task.Status,
+            IsPaused = task.IsPaused,
+            TokensUsed = task.TokensUsed,
+            CostMicros = task.CostMicros,
+            UpdatedAt = task.UpdatedAt,
+        };
+        tree = tree.Select(t => t.Id == taskId ? card : t).ToList();
         return new TaskDetailView(card, task.Context, task.Output, task.Confidence, task.FailureReason, task.StartedAt, task.CompletedAt, tree,
             timeline, Reasoning(task.Reasoning), steps, await ApprovalViews(db, db.ApprovalRequests.Where(a => a.RootTaskId == task.RootTaskId), cancellationToken));
     }

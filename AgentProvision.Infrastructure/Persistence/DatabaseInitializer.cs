@@ -22,6 +22,13 @@ internal sealed partial class DatabaseInitializer(IServiceScopeFactory scopeFact
                 LogMigrating(pending.Count, string.Join(", ", pending));
                 await db.Database.MigrateAsync(cancellationToken);
             }
+
+            if (db.Database.IsSqlite())
+            {
+                // Write-ahead logging lets readers (pages, the dispatcher's look-ups) run while a worker writes, and
+                // several app instances share one file without "database is locked" errors. It persists in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
         }
 
         await using (var scope = scopeFactory.CreateAsyncScope())

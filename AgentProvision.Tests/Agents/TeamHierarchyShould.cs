@@ -1,4 +1,5 @@
 using AgentProvision.Core.Agents;
+using AgentProvision.Core.Orchestration;
 using AgentProvision.Web.Components.Pages.Agents.Hierarchy;
 using Bunit;
 using MudBlazor.Services;
@@ -50,12 +51,44 @@ public sealed class TeamHierarchyShould : BunitContext
     }
 
     [Fact]
+    public void ShowWhatEachAgentIsDoingWithoutRedrawing()
+    {
+        var team = Team();
+        var sam = team.Agents.Single(a => a.Name == "Sam");
+        var view = Render<TeamHierarchy>(p => p.Add(c => c.Detail, team).Add(c => c.Activity, new Dictionary<Guid, AgentActivity>()));
+        var nodes = view.FindComponents<AgentNodeWidget>().Select(w => w.Instance.Node).ToList();
+        Activities(view).Values.ShouldAllBe(a => a == "idle");
+
+        view.Render(p => p.Add(c => c.Detail, team).Add(c => c.Activity, new Dictionary<Guid, AgentActivity>
+        {
+            [sam.Id] = new(sam.Id, Guid.NewGuid(), AgentTaskStatus.Thinking, "Draft the Q3 summary", DateTimeOffset.UtcNow),
+        }));
+
+        Activities(view)["Sam"].ShouldBe("thinking: Draft the Q3 summary");
+        Activities(view)["Mira"].ShouldBe("idle");
+        view.FindComponents<AgentNodeWidget>().Select(w => w.Instance.Node).ShouldBe(nodes, "the same nodes, refreshed in place");
+    }
+
+    [Fact]
+    public void ShowNoActivityLineWhenActivityIsUnknown()
+    {
+        var view = Render<TeamHierarchy>(p => p.Add(c => c.Detail, Team()));
+
+        view.FindAll("[data-testid=agent-activity]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void InviteToAddAgentsWhenTheTeamIsEmpty()
     {
         var view = Render<TeamHierarchy>(p => p.Add(c => c.Detail, Team() with { Agents = [], Relationships = [] }));
 
         view.Markup.ShouldContain("Add agents to see the team");
     }
+
+    private static Dictionary<string, string> Activities(IRenderedComponent<TeamHierarchy> view) =>
+        view.FindAll("[data-testid=agent-node]").ToDictionary(
+            n => n.QuerySelector(".agent-node-name")!.TextContent,
+            n => n.QuerySelector("[data-testid=agent-activity]")!.TextContent.Trim());
 
     private static TeamDetail Team()
     {

@@ -31,8 +31,13 @@ internal sealed partial class TaskDispatcher(
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private volatile bool _stopping;
 
+    private long _started;
+
     /// <summary>Turns running in this instance now.</summary>
     public int Running => _running.Count;
+
+    /// <summary>Turns this instance has started since it began.</summary>
+    public long Started => Interlocked.Read(ref _started);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -189,6 +194,7 @@ internal sealed partial class TaskDispatcher(
     {
         var turn = new RunningTurn(new CancellationTokenSource());
         _running[taskId] = turn;
+        Interlocked.Increment(ref _started);
         turn.Completion = Task.Run(() => RunAsync(taskId, scope, turn));
     }
 

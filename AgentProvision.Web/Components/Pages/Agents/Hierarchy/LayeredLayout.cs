@@ -14,7 +14,7 @@ public sealed record LayoutPosition(double X, double Y, int Layer);
 public static class LayeredLayout
 {
     public const double NodeWidth = 220;
-    public const double NodeHeight = 110;
+    public const double NodeHeight = 132;
     public const double HorizontalGap = 40;
     public const double VerticalGap = 70;
     private const int Sweeps = 4;

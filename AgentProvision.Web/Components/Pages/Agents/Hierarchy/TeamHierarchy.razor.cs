@@ -1,5 +1,5 @@
 using AgentProvision.Core.Agents;
-using AgentProvision.Web.Components.Pages.Agents;
+using AgentProvision.Core.Orchestration;
 using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
@@ -17,20 +17,35 @@ public partial class TeamHierarchy
 {
     private BlazorDiagram _diagram = NewDiagram();
     private TeamDetail? _drawn;
+    private readonly Dictionary<Guid, AgentNode> _nodes = [];
 
     [Parameter, EditorRequired] public TeamDetail Detail { get; set; } = default!;
 
+    /// <summary>
+    /// What each agent is doing now, by agent id (an agent missing from it is idle); null when not known, and the
+    /// cards then show no activity line.
+    /// </summary>
+    [Parameter] public IReadOnlyDictionary<Guid, AgentActivity>? Activity { get; set; }
+
     protected override void OnParametersSet()
     {
-        if (ReferenceEquals(_drawn, Detail))
+        if (!ReferenceEquals(_drawn, Detail))
         {
-            return;
+            // The team's shape changed (agents or links): lay it out again.
+            _diagram = NewDiagram();
+            _nodes.Clear();
+            Draw(Detail);
+            _drawn = Detail;
         }
 
-        // The team's shape changed (agents or links): lay it out again.
-        _diagram = NewDiagram();
-        Draw(Detail);
-        _drawn = Detail;
+        if (Activity is not null)
+        {
+            // Activity changes refresh the cards it touches; the diagram stays as it is.
+            foreach (var (agentId, node) in _nodes)
+            {
+                node.ShowActivity(Activity.GetValueOrDefault(agentId));
+            }
+        }
     }
 
     private void Draw(TeamDetail team)
@@ -40,19 +55,18 @@ public partial class TeamHierarchy
             .Select(r => r.Type == RelationshipType.Supervises ? (r.FromAgentId, r.ToAgentId) : (r.ToAgentId, r.FromAgentId))
             .ToList();
         var layout = LayeredLayout.Arrange(new LayoutGraph(team.Agents.Select(a => (a.Id, a.Name)).ToList(), supervision));
-        var nodes = new Dictionary<Guid, AgentNode>();
         foreach (var agent in team.Agents)
         {
             var position = layout[agent.Id];
             var node = new AgentNode(agent, new Point(position.X + 20, position.Y + 20)) { Locked = true };
             node.Size = new Size(LayeredLayout.NodeWidth, LayeredLayout.NodeHeight);
-            nodes[agent.Id] = node;
+            _nodes[agent.Id] = node;
             _diagram.Nodes.Add(node);
         }
 
-        foreach (var link in team.Relationships.Where(r => nodes.ContainsKey(r.FromAgentId) && nodes.ContainsKey(r.ToAgentId)))
+        foreach (var link in team.Relationships.Where(r => _nodes.ContainsKey(r.FromAgentId) && _nodes.ContainsKey(r.ToAgentId)))
         {
-            var model = new LinkModel(nodes[link.FromAgentId], nodes[link.ToAgentId])
+            var model = new LinkModel(_nodes[link.FromAgentId], _nodes[link.ToAgentId])
             {
                 Locked = true,
                 TargetMarker = LinkMarker.Arrow,
@@ -78,5 +92,4 @@ public partial class TeamHierarchy
         diagram.RegisterComponent<AgentNode, AgentNodeWidget>();
         return diagram;
     }
-
 }
