@@ -87,6 +87,11 @@ internal sealed partial class DemoSeeder(
         Check(await users.CreateAsync(admin, demo.Password), demo.Identifier);
         Check(await users.AddToRoleAsync(admin, demo.IsPlatform ? Roles.PlatformAdmin : Roles.TenantAdmin), demo.Identifier);
         LogSeeded(demo.Identifier, demo.Email);
+        if (!demo.IsPlatform && options.Value.DemoTeams)
+        {
+            db.AgentGroups.Add(DemoTeam.Build(tenant.Id, db, clock.GetUtcNow()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private static void Check(IdentityResult result, string tenant)

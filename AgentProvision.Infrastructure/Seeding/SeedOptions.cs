@@ -9,6 +9,9 @@ public sealed class SeedOptions
 
     public bool DemoTenants { get; set; } = true;
 
+    /// <summary>Gives each new demo tenant a ready-made agent team, so the task board can be tried at once.</summary>
+    public bool DemoTeams { get; set; } = true;
+
     [Required, EmailAddress]
     public string PlatformAdminEmail { get; set; } = "admin@agentprovision.local";
 

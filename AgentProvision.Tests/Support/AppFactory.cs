@@ -39,6 +39,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Storage:DataPath", _dataPath);
         builder.UseSetting("Tenancy:BaseDomains:0", "localhost");
+        // Tests build the teams they need; the demo team would only get in their way.
+        builder.UseSetting("Seed:DemoTeams", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
