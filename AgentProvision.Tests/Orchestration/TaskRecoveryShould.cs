@@ -90,6 +90,21 @@ public sealed class TaskRecoveryShould : IAsyncLifetime
         (await team.DetailAsync(task.Id)).Card.Status.ShouldBe(AgentTaskStatus.Thinking);
     }
 
+    [Fact]
+    public async Task FailATurnThatRunsPastItsTimeoutWithAReadableReason()
+    {
+        await using var app = Host(("Orchestration:TurnTimeout", "00:00:02"));
+        await EngineTeam.UseModelAsync(app, "acme", _server, _model);
+        var team = await EngineTeam.CreateAsync(app, "acme", [("Sam", "Researcher")], []);
+        _model.When(c => c.Agent == "Sam", _ => Held());
+
+        var task = await team.CreateTaskAsync("Never answered", agent: "Sam");
+        var failed = await team.UntilAsync(task.Id, AgentTaskStatus.Failed);
+
+        failed.FailureReason.ShouldBe("The agent's turn took longer than 2 seconds and was stopped.");
+        failed.Reasoning.ShouldContain(s => s.Kind == "error");
+    }
+
     private AppFactory Host(params (string, string?)[] extra) =>
         AppFactory.With([.. LlmTenantSetup.FastRetries, ("Llm:AttemptTimeout", "00:01:00"), ("Storage:DataPath", _dataPath),
             ("Orchestration:PollInterval", "00:00:00.200"), ("Orchestration:LeaseDuration", "00:00:03"), .. extra]);

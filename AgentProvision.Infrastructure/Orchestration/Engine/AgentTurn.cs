@@ -131,6 +131,13 @@ internal sealed partial class AgentTurn(
             await recorder.StepAsync("tool_error", name, message, cancellationToken);
             return message;
         }
+        catch (Exception error) when (error is not OperationCanceledException and not LeaseLostException)
+        {
+            // A tool that broke (a peer's model failing, say) is reported to the agent, which may still finish well.
+            var message = $"Error: the tool failed: {Readable(error)}";
+            await recorder.StepAsync("tool_error", name, message, cancellationToken);
+            return message;
+        }
 
         await recorder.StepAsync("tool_result", name, result is JsonElement json ? json.ToString() : result?.ToString() ?? string.Empty, cancellationToken);
         if (name == TurnTools.Escalate)
