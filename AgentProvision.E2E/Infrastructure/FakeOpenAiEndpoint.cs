@@ -15,10 +15,16 @@ public sealed class FakeOpenAiEndpoint : IAsyncDisposable
     private readonly HttpListener _listener = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<string> _authorizations = new();
+    private readonly string _reply;
+    private readonly TimeSpan _delay;
     private readonly Task _loop;
 
-    public FakeOpenAiEndpoint()
+    /// <param name="reply">The assistant's content in every answer.</param>
+    /// <param name="delay">How long each answer takes, like a real model's; calls are answered side by side.</param>
+    public FakeOpenAiEndpoint(string reply = "ok", TimeSpan delay = default)
     {
+        _reply = reply;
+        _delay = delay;
         Port = FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
@@ -34,6 +40,7 @@ public sealed class FakeOpenAiEndpoint : IAsyncDisposable
 
     private async Task ServeAsync()
     {
+        var answering = new List<Task>();
         while (!_stop.IsCancellationRequested)
         {
             HttpListenerContext context;
@@ -43,23 +50,42 @@ public sealed class FakeOpenAiEndpoint : IAsyncDisposable
             }
             catch (Exception ex) when (ex is OperationCanceledException or HttpListenerException or ObjectDisposedException)
             {
-                return;
+                break;
             }
 
             _authorizations.Enqueue(context.Request.Headers["Authorization"] ?? string.Empty);
+            answering.Add(AnswerAsync(context));
+        }
+
+        await Task.WhenAll(answering);
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        try
+        {
+            if (_delay > TimeSpan.Zero)
+            {
+                await Task.Delay(_delay, _stop.Token);
+            }
+
             var body = JsonSerializer.SerializeToUtf8Bytes(new
             {
                 id = "chatcmpl-e2e",
                 @object = "chat.completion",
                 created = 1_732_000_000,
                 model = "gpt-4o-mini",
-                choices = new[] { new { index = 0, message = new { role = "assistant", content = "ok" }, finish_reason = "stop" } },
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = _reply }, finish_reason = "stop" } },
                 usage = new { prompt_tokens = 21, completion_tokens = 1, total_tokens = 22 },
             });
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/json";
             await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpListenerException or ObjectDisposedException)
+        {
+            // Stopped while a call was being answered.
         }
     }
 

@@ -71,6 +71,8 @@ public sealed class WebAppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_CONTENTROOT"] = output;
         start.Environment["Storage__DataPath"] = dataPath;
         start.Environment["Tenancy__BaseDomains__0"] = "localhost";
+        // Browser tests build the teams they need and expect tenants to start without one.
+        start.Environment["Seed__DemoTeams"] = "false";
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var app = new WebAppProcess(process, dataPath, port);

@@ -30,6 +30,36 @@ public static class Interactive
         }
     }
 
+    /// <summary>
+    /// Clicks until <paramref name="effect"/> holds, for a click whose button goes away once it has worked (approving a
+    /// request, say): a later click that finds no button only means to look at the effect again.
+    /// </summary>
+    public static async Task ClickUntilAsync(this ILocator button, Func<Task> effect)
+    {
+        var started = DateTime.UtcNow;
+        while (true)
+        {
+            try
+            {
+                await button.ClickAsync(new LocatorClickOptions { Timeout = 5_000 });
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow - started < Deadline)
+            {
+                // No button any more: the previous click may have had its effect after all.
+            }
+
+            try
+            {
+                await effect();
+                return;
+            }
+            catch (PlaywrightException) when (DateTime.UtcNow - started < Deadline)
+            {
+                // Not connected yet: the click hit the prerendered button. Try again.
+            }
+        }
+    }
+
     /// <summary>Types into a prerendered input until the circuit has taken over and the typing has its effect.</summary>
     public static async Task FillUntilAsync(this ILocator input, string value, Func<Task> effect)
     {

@@ -28,6 +28,8 @@ public sealed class LlmSettingsPage(IPage page, Uri host)
     public async Task AddOwnKeyConfigurationAsync(string modelSearch, string modelOption, string apiKey, string baseUrl)
     {
         await NewButton.ClickUntilVisibleAsync(Form);
+        // The form focuses its name field once rendered: typed before that, the model search would land in the name.
+        await Expect(page.Locator("#llm-name")).ToBeFocusedAsync();
         await page.Locator("#llm-primary").FillAsync(modelSearch);
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = modelOption }).First.ClickAsync();
         await Expect(page.Locator("#llm-primary")).ToHaveValueAsync(new Regex(Regex.Escape(modelOption)));

@@ -12,26 +12,21 @@ namespace AgentProvision.Tests.Orchestration;
 /// <summary>Approvals: who is asked, approve and reject with feedback, several open in one tree, deadlines.</summary>
 public sealed class TaskApprovalShould : IAsyncLifetime
 {
-    private readonly ShiftedClock _clock = new();
-    private readonly AppFactory _app;
-    private readonly AgentModel _model = new();
-    private ScriptedLlmServer _server = default!;
+    private EngineHarness _engine = default!;
 
-    public TaskApprovalShould() =>
-        _app = AppFactory.With([.. LlmTenantSetup.FastRetries, ("Orchestration:PollInterval", "00:00:00.200")])
-            .WithServices(s => s.AddSingleton<TimeProvider>(_clock));
+    private AppFactory App => _engine.App;
 
-    public async ValueTask InitializeAsync()
-    {
-        _server = await ScriptedLlmServer.StartAsync();
-        await EngineTeam.UseModelAsync(_app, "acme", _server, _model);
-    }
+    private AgentModel Model => _engine.Model;
+
+    private ShiftedClock Clock => _engine.Clock;
+
+    public async ValueTask InitializeAsync() => _engine = await EngineHarness.StartAsync();
 
     [Fact]
     public async Task CompleteWithTheProposedResultWhenApproved()
     {
         var team = await Solo(AutonomyLevel.ApprovalRequired);
-        _model.On("Sam", AgentPhase.Start, Answer("Send the contract", 0.8));
+        Model.On("Sam", AgentPhase.Start, Answer("Send the contract", 0.8));
 
         var task = await team.CreateTaskAsync("Prepare the contract", agent: "Sam");
         var waiting = await team.UntilAsync(task.Id, AgentTaskStatus.WaitingInput);
@@ -49,14 +44,14 @@ public sealed class TaskApprovalShould : IAsyncLifetime
         decided.Status.ShouldBe(ApprovalStatus.Approved);
         decided.DecidedBy.ShouldBe("test admin");
         decided.Comment.ShouldBe("Looks right");
-        _model.Calls.Count(c => c.Agent == "Sam").ShouldBe(1, "approval completes the task without another turn");
+        Model.Calls.Count(c => c.Agent == "Sam").ShouldBe(1, "approval completes the task without another turn");
     }
 
     [Fact]
     public async Task FeedARejectionBackToTheAgentAndAskAgain()
     {
         var team = await Solo(AutonomyLevel.Full);
-        _model.When(c => c.Agent == "Sam" && c.Mentions("Cite the source"), _ => Answer("Churn is 4.1% (source: billing export)", 0.9))
+        Model.When(c => c.Agent == "Sam" && c.Mentions("Cite the source"), _ => Answer("Churn is 4.1% (source: billing export)", 0.9))
             .On("Sam", AgentPhase.Start, Answer("Churn is 4.1%", 0.9));
 
         var task = await team.CreateTaskAsync("What is churn?", requiresApproval: true, agent: "Sam");
@@ -99,10 +94,10 @@ public sealed class TaskApprovalShould : IAsyncLifetime
     [Fact]
     public async Task KeepSeveralApprovalsOpenInOneTreeAndResumeEachByItsId()
     {
-        var team = await EngineTeam.CreateAsync(_app, "acme", [("Mira", "Manager"), ("Sam", "Researcher"), ("Pia", "Analyst")],
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Mira", "Manager"), ("Sam", "Researcher"), ("Pia", "Analyst")],
             [("Mira", RelationshipType.Supervises, "Sam"), ("Mira", RelationshipType.Supervises, "Pia")],
             strategy: """{"mode":"parallel"}""", escalation: """{"trustThreshold":0.5}""", trust: 0.3);
-        _model.On("Sam", AgentPhase.Start, Answer("Sam's part", 0.9))
+        Model.On("Sam", AgentPhase.Start, Answer("Sam's part", 0.9))
             .On("Pia", AgentPhase.Start, Answer("Pia's part", 0.9))
             .On("Mira", AgentPhase.Review, Answer("Both parts", 0.9));
 
@@ -131,7 +126,7 @@ public sealed class TaskApprovalShould : IAsyncLifetime
         var approval = (await team.UntilAsync(task.Id, AgentTaskStatus.WaitingInput)).Approvals.Single();
         approval.DeadlineAt.ShouldNotBeNull();
 
-        _clock.Advance(TimeSpan.FromMinutes(31));
+        Clock.Advance(TimeSpan.FromMinutes(31));
         var escalated = await Eventually.MatchAsync(() => team.DetailAsync(task.Id), d => d.Approvals.Single().EscalatedAt is not null,
             "the approval escalates");
 
@@ -144,11 +139,7 @@ public sealed class TaskApprovalShould : IAsyncLifetime
     }
 
     private Task<EngineTeam> Solo(AutonomyLevel autonomy, string? escalation = null) =>
-        EngineTeam.CreateAsync(_app, "acme", [("Sam", "Researcher")], [], escalation: escalation, tweak: (_, a) => a.Autonomy = autonomy);
+        EngineTeam.CreateAsync(App, "acme", [("Sam", "Researcher")], [], escalation: escalation, tweak: (_, a) => a.Autonomy = autonomy);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _engine.DisposeAsync();
 }

@@ -15,22 +15,20 @@ namespace AgentProvision.Tests.Orchestration;
 /// </summary>
 public sealed class TaskEngineShould : IAsyncLifetime
 {
-    private readonly AppFactory _app = AppFactory.With([.. LlmTenantSetup.FastRetries, ("Orchestration:PollInterval", "00:00:00.200")]);
-    private readonly AgentModel _model = new();
-    private ScriptedLlmServer _server = default!;
+    private EngineHarness _engine = default!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _server = await ScriptedLlmServer.StartAsync();
-        await EngineTeam.UseModelAsync(_app, "acme", _server, _model);
-    }
+    private AppFactory App => _engine.App;
+
+    private AgentModel Model => _engine.Model;
+
+    public async ValueTask InitializeAsync() => _engine = await EngineHarness.StartAsync();
 
     [Fact]
     public async Task DelegateTwoLevelsDeepAndSynthesiseOnTheWayUp()
     {
-        var team = await EngineTeam.CreateAsync(_app, "acme", [("Mira", "Manager"), ("Sam", "Researcher"), ("Pia", "Analyst")],
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Mira", "Manager"), ("Sam", "Researcher"), ("Pia", "Analyst")],
             [("Mira", RelationshipType.Supervises, "Sam"), ("Sam", RelationshipType.Supervises, "Pia")]);
-        _model.On("Mira", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Sam", objective = "Research churn drivers" }))
+        Model.On("Mira", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Sam", objective = "Research churn drivers" }))
             .On("Mira", AgentPhase.AfterTool, OpenAiReplies.Text("Sam researches; I will combine."))
             .On("Sam", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Pia", objective = "Pull the churn numbers", taskType = "analyze" }))
             .On("Sam", AgentPhase.AfterTool, OpenAiReplies.Text("Pia pulls numbers."))
@@ -58,9 +56,9 @@ public sealed class TaskEngineShould : IAsyncLifetime
     [Fact]
     public async Task ConsultAPeerAndRecordTheExchange()
     {
-        var team = await EngineTeam.CreateAsync(_app, "acme", [("Sam", "Researcher"), ("Pia", "Analyst")],
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Sam", "Researcher"), ("Pia", "Analyst")],
             [("Sam", RelationshipType.CollaboratesWith, "Pia")]);
-        _model.On("Sam", AgentPhase.Start, Call("query_agent", new { agent = "Pia", question = "Which region churns most?" }))
+        Model.On("Sam", AgentPhase.Start, Call("query_agent", new { agent = "Pia", question = "Which region churns most?" }))
             .On("Pia", AgentPhase.Consult, OpenAiReplies.Text("EMEA, by far."))
             .When(c => c.Agent == "Sam" && c.Phase == AgentPhase.AfterTool, c => Answer($"Focus on EMEA ({c.LastToolResult})", 0.8));
 
@@ -78,9 +76,9 @@ public sealed class TaskEngineShould : IAsyncLifetime
     [Fact]
     public async Task AnswerADisallowedDelegationAsAToolErrorAndLetTheAgentCarryOn()
     {
-        var team = await EngineTeam.CreateAsync(_app, "acme", [("Sam", "Researcher"), ("Pia", "Analyst")],
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Sam", "Researcher"), ("Pia", "Analyst")],
             [("Sam", RelationshipType.CollaboratesWith, "Pia")]);
-        _model.On("Sam", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Pia", objective = "Do it for me" }))
+        Model.On("Sam", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Pia", objective = "Do it for me" }))
             .When(c => c.Agent == "Sam" && c.Phase == AgentPhase.AfterTool, c => Answer($"Did it myself after: {c.LastToolResult}", 0.8));
 
         var task = await team.CreateTaskAsync("Summarise the quarter", agent: "Sam");
@@ -94,9 +92,9 @@ public sealed class TaskEngineShould : IAsyncLifetime
     [Fact]
     public async Task AnswerMalformedToolArgumentsAsAToolError()
     {
-        var team = await EngineTeam.CreateAsync(_app, "acme", [("Mira", "Manager"), ("Sam", "Researcher")],
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Mira", "Manager"), ("Sam", "Researcher")],
             [("Mira", RelationshipType.Supervises, "Sam")]);
-        _model.On("Mira", AgentPhase.Start, OpenAiReplies.ToolCall("delegate_to_agent", "{\"agent\": \"Sam\", \"objective\""))
+        Model.On("Mira", AgentPhase.Start, OpenAiReplies.ToolCall("delegate_to_agent", "{\"agent\": \"Sam\", \"objective\""))
             .When(c => c.Agent == "Mira" && c.Phase == AgentPhase.AfterTool, c => Answer($"Handled: {c.LastToolResult}", 0.8));
 
         var task = await team.CreateTaskAsync("Plan the launch");
@@ -109,10 +107,10 @@ public sealed class TaskEngineShould : IAsyncLifetime
     [Fact]
     public async Task RefuseToDelegateBeyondTheAgentsDepthLimit()
     {
-        var team = await EngineTeam.CreateAsync(_app, "acme", [("Mira", "Manager"), ("Sam", "Researcher"), ("Pia", "Analyst")],
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Mira", "Manager"), ("Sam", "Researcher"), ("Pia", "Analyst")],
             [("Mira", RelationshipType.Supervises, "Sam"), ("Sam", RelationshipType.Supervises, "Pia")],
             tweak: (name, agent) => agent.MaxDepth = name == "Sam" ? 1 : 2);
-        _model.On("Mira", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Sam", objective = "Research it" }))
+        Model.On("Mira", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Sam", objective = "Research it" }))
             .On("Mira", AgentPhase.AfterTool, OpenAiReplies.Text("Delegated."))
             .On("Sam", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Pia", objective = "Go deeper" }))
             .When(c => c.Agent == "Sam" && c.Phase == AgentPhase.AfterTool, c => Answer($"Sam alone: {c.LastToolResult}", 0.8))
@@ -130,9 +128,9 @@ public sealed class TaskEngineShould : IAsyncLifetime
     [Fact]
     public async Task FailASubtaskWhoseModelKeepsFailingAndTellTheParent()
     {
-        var team = await EngineTeam.CreateAsync(_app, "acme", [("Mira", "Manager"), ("Sam", "Researcher")],
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Mira", "Manager"), ("Sam", "Researcher")],
             [("Mira", RelationshipType.Supervises, "Sam")]);
-        _model.On("Mira", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Sam", objective = "Research it" }))
+        Model.On("Mira", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Sam", objective = "Research it" }))
             .On("Mira", AgentPhase.AfterTool, OpenAiReplies.Text("Delegated."))
             .On("Sam", AgentPhase.Start, OpenAiReplies.Error(400, "The model refused the request"))
             .When(c => c.Agent == "Mira" && c.Phase == AgentPhase.Review, c => Answer(c.Mentions("failed") ? "Sam failed; partial answer" : "?", 0.7));
@@ -151,10 +149,10 @@ public sealed class TaskEngineShould : IAsyncLifetime
     [Fact]
     public async Task FanOutToEveryDirectReportInParallelAndSynthesise()
     {
-        var team = await EngineTeam.CreateAsync(_app, "acme", [("Mira", "Manager"), ("Sam", "Researcher"), ("Pia", "Analyst"), ("Kai", "Writer")],
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Mira", "Manager"), ("Sam", "Researcher"), ("Pia", "Analyst"), ("Kai", "Writer")],
             [("Mira", RelationshipType.Supervises, "Sam"), ("Mira", RelationshipType.Supervises, "Pia"), ("Kai", RelationshipType.ReportsTo, "Mira")],
             strategy: """{"mode":"parallel","maxParallel":3}""");
-        _model.On("Sam", AgentPhase.Start, Answer("Sam's view", 0.8))
+        Model.On("Sam", AgentPhase.Start, Answer("Sam's view", 0.8))
             .On("Pia", AgentPhase.Start, Answer("Pia's view", 0.8))
             .On("Kai", AgentPhase.Start, Answer("Kai's view", 0.8))
             .When(c => c.Agent == "Mira" && c.Phase == AgentPhase.Review,
@@ -165,15 +163,15 @@ public sealed class TaskEngineShould : IAsyncLifetime
 
         done.Tree.Where(t => t.Depth == 1).Select(t => t.Agent).ShouldBe(["Kai", "Pia", "Sam"], ignoreOrder: true);
         done.Output!.ShouldContain("All three combined");
-        _model.Calls.ShouldNotContain(c => c.Agent == "Mira" && c.Phase == AgentPhase.Start, "the fan-out needs no planning call");
+        Model.Calls.ShouldNotContain(c => c.Agent == "Mira" && c.Phase == AgentPhase.Start, "the fan-out needs no planning call");
     }
 
     [Fact]
     public async Task HaveAPeerReviewTheOutputBeforeItCompletes()
     {
-        var team = await EngineTeam.CreateAsync(_app, "acme", [("Sam", "Researcher"), ("Pia", "Analyst")],
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Sam", "Researcher"), ("Pia", "Analyst")],
             [("Sam", RelationshipType.Consults, "Pia")], strategy: """{"mode":"peerReview"}""");
-        _model.On("Sam", AgentPhase.Start, Answer("Draft: churn is 9%", 0.8))
+        Model.On("Sam", AgentPhase.Start, Answer("Draft: churn is 9%", 0.8))
             .On("Pia", AgentPhase.Start, Answer("Wrong: churn is 4.1%", 0.9))
             .When(c => c.Agent == "Sam" && c.Phase == AgentPhase.Review, c => Answer(c.Mentions("4.1%") ? "Corrected: churn is 4.1%" : "unchanged", 0.9));
 
@@ -183,14 +181,30 @@ public sealed class TaskEngineShould : IAsyncLifetime
         done.Output!.ShouldContain("Corrected: churn is 4.1%");
         var review = done.Tree.Single(t => t.Agent == "Pia");
         review.Objective.ShouldContain("Draft: churn is 9%");
-        _model.Calls.Count(c => c.Agent == "Pia").ShouldBe(1, "one review, not a loop of reviews");
+        Model.Calls.Count(c => c.Agent == "Pia").ShouldBe(1, "one review, not a loop of reviews");
+    }
+
+    [Fact]
+    public async Task HaveTheSupervisorReviewASupervisedAgentsWorkGivenToItDirectly()
+    {
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Mira", "Manager"), ("Sam", "Researcher")],
+            [("Mira", RelationshipType.Supervises, "Sam")], tweak: (name, agent) => agent.Autonomy = name == "Sam" ? AutonomyLevel.Supervised : AutonomyLevel.Full);
+        Model.On("Sam", AgentPhase.Start, Answer("Draft: ship on Friday", 0.8))
+            .When(c => c.Agent == "Mira" && c.Mentions("Draft: ship on Friday"), _ => Answer("Friday is fine, mention the freeze", 0.9))
+            .When(c => c.Agent == "Sam" && c.Phase == AgentPhase.Review, c => Answer(c.Mentions("freeze") ? "Ship on Friday, after the freeze" : "?", 0.9));
+
+        var task = await team.CreateTaskAsync("When do we ship?", agent: "Sam");
+        var done = await team.UntilAsync(task.Id, AgentTaskStatus.Completed);
+
+        done.Output!.ShouldContain("after the freeze");
+        done.Tree.Single(t => t.Id != task.Id).Agent.ShouldBe("Mira", "the supervisor reviewed before completion");
     }
 
     [Fact]
     public async Task LearnASkillFromPracticeAndShowItsExampleNextTime()
     {
-        var team = await EngineTeam.CreateAsync(_app, "acme", [("Sam", "Researcher")], []);
-        _model.When(c => c.Agent == "Sam" && c.Mentions("first"), _ => Answer("First result", 0.9))
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Sam", "Researcher")], []);
+        Model.When(c => c.Agent == "Sam" && c.Mentions("first"), _ => Answer("First result", 0.9))
             .When(c => c.Agent == "Sam" && c.Mentions("second"), _ => Answer("Second result", 0.9));
 
         var first = await team.CreateTaskAsync("Research the first market", agent: "Sam");
@@ -198,10 +212,10 @@ public sealed class TaskEngineShould : IAsyncLifetime
         var second = await team.CreateTaskAsync("Research the second market", agent: "Sam");
         await team.UntilAsync(second.Id, AgentTaskStatus.Completed);
 
-        var secondCall = _model.Calls.Single(c => c.Mentions("Research the second market") && c.Phase == AgentPhase.Start);
+        var secondCall = Model.Calls.Single(c => c.Mentions("Research the second market") && c.Phase == AgentPhase.Start);
         secondCall.Mentions("Good examples of your research work").ShouldBeTrue();
         secondCall.Mentions("Research the first market → First result").ShouldBeTrue();
-        await using var scope = await _app.ScopeAsync("acme", roles: Core.Identity.Roles.Operator);
+        await using var scope = await App.ScopeAsync("acme", roles: Core.Identity.Roles.Operator);
         var db = scope.ServiceProvider.GetRequiredService<AgentProvision.Infrastructure.Persistence.AppDbContext>();
         var skill = await db.AgentSkills.SingleAsync(s => s.AgentId == team["Sam"], TestContext.Current.CancellationToken);
         skill.SkillName.ShouldBe("research");
@@ -211,9 +225,22 @@ public sealed class TaskEngineShould : IAsyncLifetime
         skill.LearnedFrom.ShouldBe(SkillSource.Practice);
     }
 
-    public async ValueTask DisposeAsync()
+    [Fact]
+    public async Task CompleteTwoTasksOfANewKindAtOnceWithoutLosingEither()
     {
-        await _app.DisposeAsync();
-        await _server.DisposeAsync();
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Sam", "Researcher")], []);
+        Model.On("Sam", AgentPhase.Start, Answer("done", 0.9));
+
+        var tasks = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => team.CreateTaskAsync($"Generate variant {i}", agent: "Sam", type: TaskTypes.Generate)));
+        foreach (var task in tasks)
+        {
+            await team.UntilAsync(task.Id, AgentTaskStatus.Completed);
+        }
+
+        await using var scope = await App.ScopeAsync("acme", roles: Core.Identity.Roles.Operator);
+        var db = scope.ServiceProvider.GetRequiredService<AgentProvision.Infrastructure.Persistence.AppDbContext>();
+        (await db.AgentSkills.SingleAsync(s => s.AgentId == team["Sam"], TestContext.Current.CancellationToken)).TimesUsed.ShouldBe(6);
     }
+
+    public ValueTask DisposeAsync() => _engine.DisposeAsync();
 }

@@ -11,20 +11,15 @@ namespace AgentProvision.Tests.Orchestration;
 /// <summary>Escalation by each kind of team rule and by the agent's own tool, up the chain and, at the top, to a person.</summary>
 public sealed class TaskEscalationShould : IAsyncLifetime
 {
-    private readonly ShiftedClock _clock = new();
-    private readonly AppFactory _app;
-    private readonly AgentModel _model = new();
-    private ScriptedLlmServer _server = default!;
+    private EngineHarness _engine = default!;
 
-    public TaskEscalationShould() =>
-        _app = AppFactory.With([.. LlmTenantSetup.FastRetries, ("Orchestration:PollInterval", "00:00:00.200")])
-            .WithServices(s => s.AddSingleton<TimeProvider>(_clock));
+    private AppFactory App => _engine.App;
 
-    public async ValueTask InitializeAsync()
-    {
-        _server = await ScriptedLlmServer.StartAsync();
-        await EngineTeam.UseModelAsync(_app, "acme", _server, _model);
-    }
+    private AgentModel Model => _engine.Model;
+
+    private ShiftedClock Clock => _engine.Clock;
+
+    public async ValueTask InitializeAsync() => _engine = await EngineHarness.StartAsync();
 
     [Theory]
     [InlineData("""{"rules":[{"when":"confidenceBelow","threshold":0.6}]}""", "Churn might be 9%", 0.3, "confidence 0.30 is below the team's threshold of 0.60")]
@@ -32,7 +27,7 @@ public sealed class TaskEscalationShould : IAsyncLifetime
     public async Task SendWorkThatBreaksARuleUpToTheSupervisor(string rules, string answer, double confidence, string reason)
     {
         var team = await Team(rules);
-        _model.On("Sam", AgentPhase.Start, Answer(answer, confidence))
+        Model.On("Sam", AgentPhase.Start, Answer(answer, confidence))
             .When(c => c.Agent == "Mira" && c.Phase == AgentPhase.Start, c => Answer(c.Mentions(answer) ? "Mira's reviewed answer" : "?", 0.9));
 
         var task = await team.CreateTaskAsync("Handle the unhappy customer", agent: "Sam");
@@ -50,9 +45,9 @@ public sealed class TaskEscalationShould : IAsyncLifetime
     public async Task EscalateWhenTheDeadlineHasPassedAllTheWayToAPerson()
     {
         var team = await Team("""{"rules":[{"when":"deadlinePassed","minutes":30}]}""");
-        _model.When(c => c.Agent == "Sam", _ =>
+        Model.When(c => c.Agent == "Sam", _ =>
             {
-                _clock.Advance(TimeSpan.FromHours(1));
+                Clock.Advance(TimeSpan.FromHours(1));
                 return Answer("Finally done", 0.9);
             })
             .On("Mira", AgentPhase.Start, Answer("Mira closed it", 0.9));
@@ -72,7 +67,7 @@ public sealed class TaskEscalationShould : IAsyncLifetime
     public async Task AskAPersonWhenASubtaskFailedAndNobodyIsAboveTheLead()
     {
         var team = await Team("""{"rules":[{"when":"subtaskFailed"}],"approverRole":"Operator"}""");
-        _model.On("Mira", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Sam", objective = "Check the logs" }))
+        Model.On("Mira", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Sam", objective = "Check the logs" }))
             .On("Mira", AgentPhase.AfterTool, OpenAiReplies.Text("Sam checks."))
             .On("Sam", AgentPhase.Start, OpenAiReplies.Error(400, "bad request"))
             .On("Mira", AgentPhase.Review, Answer("Without Sam's part", 0.8));
@@ -92,7 +87,7 @@ public sealed class TaskEscalationShould : IAsyncLifetime
     public async Task EscalateWhenTheAgentAsksToThroughItsTool()
     {
         var team = await Team(null);
-        _model.On("Sam", AgentPhase.Start, Call("escalate_to_supervisor", new { reason = "Needs a pricing decision" }))
+        Model.On("Sam", AgentPhase.Start, Call("escalate_to_supervisor", new { reason = "Needs a pricing decision" }))
             .When(c => c.Agent == "Mira" && c.Phase == AgentPhase.Start, c => Answer(c.Mentions("Needs a pricing decision") ? "Decided: 10% off" : "?", 0.9));
 
         var task = await team.CreateTaskAsync("Quote the renewal", agent: "Sam");
@@ -100,16 +95,12 @@ public sealed class TaskEscalationShould : IAsyncLifetime
 
         done.Output!.ShouldContain("Decided: 10% off");
         done.Timeline.Single(m => m.Type == MessageType.Escalation).Content.ShouldContain("Needs a pricing decision");
-        _model.Calls.Count(c => c.Agent == "Sam").ShouldBe(1, "escalating ends Sam's turn");
+        Model.Calls.Count(c => c.Agent == "Sam").ShouldBe(1, "escalating ends Sam's turn");
     }
 
     private Task<EngineTeam> Team(string? rules) =>
-        EngineTeam.CreateAsync(_app, "acme", [("Mira", "Manager"), ("Sam", "Support agent")], [("Mira", RelationshipType.Supervises, "Sam")],
+        EngineTeam.CreateAsync(App, "acme", [("Mira", "Manager"), ("Sam", "Support agent")], [("Mira", RelationshipType.Supervises, "Sam")],
             escalation: rules);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _engine.DisposeAsync();
 }

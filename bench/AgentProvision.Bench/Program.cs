@@ -1,4 +1,5 @@
 using AgentProvision.Bench;
+using AgentProvision.Bench.Orchestration;
 
 var which = args.FirstOrDefault() ?? "router";
 switch (which)
@@ -6,7 +7,9 @@ switch (which)
     case "router":
         RouterBench.Run();
         return 0;
+    case "engine":
+        return await EngineBench.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: router");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: router, engine");
         return 2;
 }

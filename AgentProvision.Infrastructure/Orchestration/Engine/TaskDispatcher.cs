@@ -270,7 +270,8 @@ internal sealed partial class TaskDispatcher(
     {
         if (taskEvent.Kind == TaskEventKind.Changed && _running.TryGetValue(taskEvent.TaskId, out var turn))
         {
-            _ = turn.CheckNowAsync();
+            // Off the publishing thread: the writer (and the pages after this handler) must not wait for the check.
+            _ = Task.Run(turn.CheckNowAsync);
         }
     }
 

@@ -31,8 +31,10 @@ internal sealed class TaskStore(
                 // A write that began must finish even if the caller stops waiting, or a step would be half recorded.
                 await db.SaveChangesAsync(CancellationToken.None);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            catch (DbUpdateException error) when (attempt < MaxAttempts && (error is DbUpdateConcurrencyException || IsDuplicateKey(error)))
             {
+                // Another writer got there first (a newer version of a task, or the same new row such as a skill
+                // learned by two tasks at once): read again and redo the change on what is there now.
                 await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), CancellationToken.None);
                 continue;
             }
@@ -57,6 +59,13 @@ internal sealed class TaskStore(
             await change(db);
             return true;
         }, cancellationToken);
+
+    private static bool IsDuplicateKey(DbUpdateException error) => error.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal),
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
 
     private (List<TaskEvent> Events, bool Wake) Collect(AppDbContext db)
     {

@@ -90,8 +90,7 @@ internal sealed class TurnOutcomes(TaskStore store, TaskLifecycle lifecycle, IOp
             return;
         }
 
-        if (situation.Strategy.Mode == StrategyMode.PeerReview && !task.IsPeerReview && !situation.Children.Any(c => c.IsPeerReview)
-            && situation.Peers().FirstOrDefault() is { } reviewer)
+        if (Reviewer(situation, task) is { } reviewer)
         {
             var review = db.AgentTasks.Add(AgentTask.PeerReviewOf(task, reviewer.Id,
                 $"Review {situation.Agent.Name}'s result for \"{Shorten(task.Objective, 300)}\" and say what to correct: {Shorten(answer.Text, 3000)}", now)).Entity;
@@ -103,6 +102,26 @@ internal sealed class TurnOutcomes(TaskStore store, TaskLifecycle lifecycle, IOp
 
         task.Complete(answer.OutputJson, answer.Confidence, now);
         await lifecycle.EndedAsync(db, task, cancellationToken);
+    }
+
+    /// <summary>
+    /// Who reviews the result before it completes, if anyone: a peer under the peer-review strategy, or the supervisor
+    /// of a supervised agent that a person gave the work to directly (work its supervisor delegated is reviewed by the
+    /// supervisor anyway, when it synthesises). Once per task.
+    /// </summary>
+    private static Core.Agents.Agent? Reviewer(TurnSituation situation, AgentTask task)
+    {
+        if (task.IsPeerReview || situation.Children.Any(c => c.IsPeerReview))
+        {
+            return null;
+        }
+
+        if (situation.Strategy.Mode == StrategyMode.PeerReview && situation.Peers().FirstOrDefault() is { } peer)
+        {
+            return peer;
+        }
+
+        return situation.Agent.AutonomyLevel == Core.Agents.AutonomyLevel.Supervised && task.CreatedByAgentId is null ? situation.Supervisor : null;
     }
 
     private void Escalate(AppDbContext db, TurnSituation situation, AgentTask task, string reason, TurnAnswer? draft, DateTimeOffset now)

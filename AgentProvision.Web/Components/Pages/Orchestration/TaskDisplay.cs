@@ -62,7 +62,7 @@ public static class TaskDisplay
 
     public static string Tokens(long tokens) => tokens.ToString("N0", CultureInfo.InvariantCulture);
 
-    public static string Confidence(double? confidence) => confidence is { } value ? value.ToString("P0", CultureInfo.InvariantCulture) : "not stated";
+    public static string Confidence(double? confidence) => confidence is { } value ? value.ToString("0%", CultureInfo.InvariantCulture) : "not stated";
 
     public static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
 
