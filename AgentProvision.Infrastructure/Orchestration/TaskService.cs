@@ -197,8 +197,10 @@ internal sealed class TaskService(
     public async Task<IReadOnlyList<ApprovalView>> ApprovalsAsync(bool pendingOnly, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // A request whose task ended meanwhile (cancelled, say) waits for nobody: it is not in the inbox.
         var requests = pendingOnly
-            ? db.ApprovalRequests.Where(a => a.Status == ApprovalStatus.Pending)
+            ? db.ApprovalRequests.Where(a => a.Status == ApprovalStatus.Pending && db.AgentTasks.Any(t => t.Id == a.TaskId
+                && t.Status != AgentTaskStatus.Completed && t.Status != AgentTaskStatus.Failed))
             : db.ApprovalRequests;
         return await ApprovalViews(db, requests, cancellationToken);
     }

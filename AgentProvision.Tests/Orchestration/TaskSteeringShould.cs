@@ -74,6 +74,21 @@ public sealed class TaskSteeringShould : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TakeACancelledTasksApprovalOutOfTheInbox()
+    {
+        var team = await Team();
+        _model.On("Sam", AgentPhase.Start, Answer("proposal", 0.9));
+        var task = await team.CreateTaskAsync("Needs sign-off", requiresApproval: true, agent: "Sam");
+        await team.UntilAsync(task.Id, AgentTaskStatus.WaitingInput);
+        (await team.WithServiceAsync(s => s.ApprovalsAsync(pendingOnly: true))).ShouldContain(a => a.TaskId == task.Id);
+
+        await team.WithServiceAsync(s => s.CancelAsync(task.Id, null));
+
+        (await team.WithServiceAsync(s => s.ApprovalsAsync(pendingOnly: true))).ShouldNotContain(a => a.TaskId == task.Id);
+        (await team.WithServiceAsync(s => s.ApprovalsAsync(pendingOnly: false))).Single(a => a.TaskId == task.Id).MayDecide.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task ReassignARunningTaskToAnotherAgent()
     {
         var team = await Team();
