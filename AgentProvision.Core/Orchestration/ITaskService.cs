@@ -91,7 +91,7 @@ public sealed record ReasoningStep(DateTimeOffset At, string Kind, string? Tool,
 public sealed record TaskStep(DateTimeOffset At, Guid TaskId, string Model, string Outcome, string? RouteReason, long InputTokens,
     long OutputTokens, long CostMicros, int LatencyMs, string? Error);
 
-public sealed record AgentActivity(Guid AgentId, Guid TaskId, AgentTaskStatus Status, string Objective, DateTimeOffset Since);
+public sealed record AgentActivity(Guid AgentId, Guid TaskId, AgentTaskStatus Status, string Objective, DateTimeOffset Since, bool IsPaused = false);
 
 public sealed record ApprovalView(
     Guid Id,

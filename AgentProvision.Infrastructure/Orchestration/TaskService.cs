@@ -134,12 +134,12 @@ internal sealed class TaskService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var open = await db.AgentTasks.AsNoTracking()
             .Where(t => t.GroupId == teamId && t.Status != AgentTaskStatus.Completed && t.Status != AgentTaskStatus.Failed)
-            .Select(t => new { t.AssignedAgentId, t.Id, t.Status, t.Objective, t.UpdatedAt })
+            .Select(t => new { t.AssignedAgentId, t.Id, t.Status, t.Objective, t.UpdatedAt, Paused = t.PausedAt != null })
             .ToListAsync(cancellationToken);
         // The agent's most active task: one it is working on beats one it waits on, then the most recently changed.
         return open.GroupBy(t => t.AssignedAgentId)
             .Select(g => g.OrderBy(t => Busy(t.Status)).ThenByDescending(t => t.UpdatedAt).First())
-            .ToDictionary(t => t.AssignedAgentId, t => new AgentActivity(t.AssignedAgentId, t.Id, t.Status, t.Objective, t.UpdatedAt));
+            .ToDictionary(t => t.AssignedAgentId, t => new AgentActivity(t.AssignedAgentId, t.Id, t.Status, t.Objective, t.UpdatedAt, t.Paused));
     }
 
     public Task PauseAsync(Guid taskId, CancellationToken cancellationToken = default) =>

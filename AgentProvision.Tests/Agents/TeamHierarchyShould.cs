@@ -67,6 +67,13 @@ public sealed class TeamHierarchyShould : BunitContext
         Activities(view)["Sam"].ShouldBe("thinking: Draft the Q3 summary");
         Activities(view)["Mira"].ShouldBe("idle");
         view.FindComponents<AgentNodeWidget>().Select(w => w.Instance.Node).ShouldBe(nodes, "the same nodes, refreshed in place");
+
+        view.Render(p => p.Add(c => c.Detail, team).Add(c => c.Activity, new Dictionary<Guid, AgentActivity>
+        {
+            [sam.Id] = new(sam.Id, Guid.NewGuid(), AgentTaskStatus.Queued, "Draft the Q3 summary", DateTimeOffset.UtcNow, IsPaused: true),
+        }));
+
+        Activities(view)["Sam"].ShouldBe("paused: Draft the Q3 summary");
     }
 
     [Fact]
