@@ -1,3 +1,5 @@
+using AgentProvision.Core.Memory;
+using AgentProvision.Core.Knowledge;
 using AgentProvision.Core.Agents;
 using AgentProvision.Core.Audit;
 using AgentProvision.Core.Branding;
@@ -37,6 +39,11 @@ public sealed class TenantIsolationShould : IDisposable
             MessageType.Update, "{}", DateTimeOffset.UtcNow),
         [typeof(ApprovalRequest)] = (tenantId, refs) => new ApprovalRequest(refs.TaskOf(tenantId), "a reason", "Operator", "{}", 0.5,
             DateTimeOffset.UtcNow, 60),
+        [typeof(AgentMemory)] = (tenantId, refs) => new AgentMemory(tenantId, refs.Of(tenantId).Agent, MemoryType.Fact, "a fact", 0.5,
+            MemorySource.Conversation, DateTimeOffset.UtcNow),
+        [typeof(KnowledgeEntity)] = (tenantId, _) => new KnowledgeEntity(tenantId, "customer", $"customer {Guid.NewGuid():N}", null, 0.8, null,
+            DateTimeOffset.UtcNow),
+        [typeof(KnowledgeRelation)] = (tenantId, refs) => refs.Relation(tenantId),
         [typeof(BudgetCounter)] = (tenantId, _) => new BudgetCounter(tenantId, BudgetScope.TenantDaily, Guid.NewGuid().ToString("N"), 1_000_000),
     };
 
@@ -203,6 +210,15 @@ public sealed class TenantIsolationShould : IDisposable
             _byTenant[tenant.Id] = (team.Id, agent.Id, task.Id);
             _tasks[tenant.Id] = task;
             _last = tenant.Id;
+        }
+
+        /// <summary>A relation needs its two entities saved with it.</summary>
+        public KnowledgeRelation Relation(Guid tenantId)
+        {
+            var from = new KnowledgeEntity(tenantId, "person", $"p {Guid.NewGuid():N}", null, 0.9, null, DateTimeOffset.UtcNow);
+            var to = new KnowledgeEntity(tenantId, "company", $"c {Guid.NewGuid():N}", null, 0.9, null, DateTimeOffset.UtcNow);
+            _extras.AddRange([from, to]);
+            return new KnowledgeRelation(from, to, "works_at", 0.7, null, null, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
         }
 
         /// <summary>Relationships are made by their team only, so a sample comes from loading the tenant's team.</summary>

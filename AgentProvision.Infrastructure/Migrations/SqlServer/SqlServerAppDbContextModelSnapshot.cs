@@ -369,6 +369,108 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                     b.ToTable("TenantBrandings", (string)null);
                 });
 
+            modelBuilder.Entity("AgentProvision.Core.Knowledge.KnowledgeEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("SourceAgentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceAgentId");
+
+                    b.HasIndex("TenantId", "EntityType", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeEntities", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Knowledge.KnowledgeRelation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DiscoveredByAgentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("FromEntityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RelationType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<double>("Strength")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ToEntityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ValidTo")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiscoveredByAgentId");
+
+                    b.HasIndex("FromEntityId");
+
+                    b.HasIndex("ToEntityId");
+
+                    b.HasIndex("TenantId", "FromEntityId", "RelationType");
+
+                    b.HasIndex("TenantId", "ToEntityId", "RelationType");
+
+                    b.ToTable("KnowledgeRelations", (string)null);
+                });
+
             modelBuilder.Entity("AgentProvision.Core.Llm.BudgetCounter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -675,6 +777,72 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                     b.HasIndex("TenantId", "AgentId", "At");
 
                     b.ToTable("LlmUsages", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.AgentMemory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AccessCount")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EmbeddingModel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<double>("Importance")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset?>("LastAccessedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MemoryType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Provenance")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("SourceTaskId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("SourceTaskId");
+
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.HasIndex("TenantId", "AgentId", "CreatedAt");
+
+                    b.ToTable("AgentMemories", (string)null);
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Orchestration.AgentMessage", b =>
@@ -1278,6 +1446,32 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AgentProvision.Core.Knowledge.KnowledgeEntity", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("SourceAgentId");
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Knowledge.KnowledgeRelation", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("DiscoveredByAgentId");
+
+                    b.HasOne("AgentProvision.Core.Knowledge.KnowledgeEntity", null)
+                        .WithMany()
+                        .HasForeignKey("FromEntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AgentProvision.Core.Knowledge.KnowledgeEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ToEntityId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AgentProvision.Core.Llm.LlmConfig", b =>
                 {
                     b.HasOne("AgentProvision.Core.Llm.LlmModel", "FallbackModel")
@@ -1311,6 +1505,19 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.AgentMemory", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AgentProvision.Core.Orchestration.AgentTask", null)
+                        .WithMany()
+                        .HasForeignKey("SourceTaskId");
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Orchestration.AgentMessage", b =>

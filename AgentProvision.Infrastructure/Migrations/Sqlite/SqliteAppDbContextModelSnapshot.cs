@@ -364,6 +364,108 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.ToTable("TenantBrandings", (string)null);
                 });
 
+            modelBuilder.Entity("AgentProvision.Core.Knowledge.KnowledgeEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceAgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceAgentId");
+
+                    b.HasIndex("TenantId", "EntityType", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("KnowledgeEntities", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Knowledge.KnowledgeRelation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DiscoveredByAgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelationType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Strength")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ToEntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ValidTo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiscoveredByAgentId");
+
+                    b.HasIndex("FromEntityId");
+
+                    b.HasIndex("ToEntityId");
+
+                    b.HasIndex("TenantId", "FromEntityId", "RelationType");
+
+                    b.HasIndex("TenantId", "ToEntityId", "RelationType");
+
+                    b.ToTable("KnowledgeRelations", (string)null);
+                });
+
             modelBuilder.Entity("AgentProvision.Core.Llm.BudgetCounter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -670,6 +772,72 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.HasIndex("TenantId", "AgentId", "At");
 
                     b.ToTable("LlmUsages", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.AgentMemory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmbeddingModel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Importance")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("LastAccessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemoryType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provenance")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("SourceTaskId");
+
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.HasIndex("TenantId", "AgentId", "CreatedAt");
+
+                    b.ToTable("AgentMemories", (string)null);
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Orchestration.AgentMessage", b =>
@@ -1265,6 +1433,32 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AgentProvision.Core.Knowledge.KnowledgeEntity", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("SourceAgentId");
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Knowledge.KnowledgeRelation", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("DiscoveredByAgentId");
+
+                    b.HasOne("AgentProvision.Core.Knowledge.KnowledgeEntity", null)
+                        .WithMany()
+                        .HasForeignKey("FromEntityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AgentProvision.Core.Knowledge.KnowledgeEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ToEntityId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AgentProvision.Core.Llm.LlmConfig", b =>
                 {
                     b.HasOne("AgentProvision.Core.Llm.LlmModel", "FallbackModel")
@@ -1298,6 +1492,19 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.AgentMemory", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AgentProvision.Core.Orchestration.AgentTask", null)
+                        .WithMany()
+                        .HasForeignKey("SourceTaskId");
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Orchestration.AgentMessage", b =>
