@@ -9,6 +9,7 @@ using AgentProvision.Infrastructure.Identity;
 using AgentProvision.Core.Llm;
 using AgentProvision.Infrastructure.Llm;
 using AgentProvision.Infrastructure.Orchestration;
+using AgentProvision.Infrastructure.Memory.HotContext;
 using AgentProvision.Infrastructure.Llm.Budgets;
 using AgentProvision.Infrastructure.Llm.Catalog;
 using AgentProvision.Infrastructure.Llm.Configs;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         builder.Services.AddLlm();
         builder.Services.AddLocalEmbeddings();
         builder.Services.AddOrchestration();
+        builder.Services.AddHotContext();
         return builder;
     }
 

@@ -43,6 +43,9 @@ public sealed class AgentSkill : ITenantOwned
 
     public DateTimeOffset? LastUsedAt { get; private set; }
 
+    /// <summary>Bumped by every outcome and checked on save, so two tasks finishing at once cannot lose one's count.</summary>
+    public int Version { get; private set; }
+
     public void RecordOutcome(bool success, string? goodExample, DateTimeOffset now)
     {
         var successes = SuccessRate * TimesUsed + (success ? 1 : 0);
@@ -50,6 +53,7 @@ public sealed class AgentSkill : ITenantOwned
         SuccessRate = successes / TimesUsed;
         Proficiency += LearningRate * ((success ? 1 : 0) - Proficiency);
         LastUsedAt = now;
+        Version++;
         if (success && !string.IsNullOrWhiteSpace(goodExample))
         {
             Examples.Insert(0, goodExample.Trim());

@@ -70,6 +70,7 @@ internal sealed class AgentSkillConfiguration : IEntityTypeConfiguration<AgentSk
         builder.Property(s => s.SkillName).HasMaxLength(60).IsRequired();
         builder.Property(s => s.LearnedFrom).HasConversion<string>().HasMaxLength(20);
         builder.PrimitiveCollection(s => s.Examples);
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne<Agent>().WithMany().HasForeignKey(s => s.AgentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.TenantId, s.AgentId, s.SkillName }).IsUnique();
     }

@@ -226,6 +226,10 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                     b.Property<int>("TimesUsed")
                         .HasColumnType("int");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId");

@@ -221,6 +221,10 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.Property<int>("TimesUsed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId");
