@@ -134,7 +134,9 @@ public sealed class TaskApprovalShould : IAsyncLifetime
         now.Id.ShouldBe(approval.Id);
         now.ApproverRole.ShouldBe(Roles.TenantAdmin);
         now.Status.ShouldBe(ApprovalStatus.Pending);
-        escalated.Timeline.ShouldContain(m => m.Type == MessageType.Escalation && m.Content.Contains("now goes to TenantAdmin"));
+        // The view's timeline and approvals are separate reads; the message was saved with the escalation, so a read
+        // begun after the escalation was seen must hold it.
+        (await team.DetailAsync(task.Id)).Timeline.ShouldContain(m => m.Type == MessageType.Escalation && m.Content.Contains("now goes to TenantAdmin"));
         await Should.ThrowAsync<ApprovalException>(() => team.WithServiceAsync(s => s.DecideAsync(approval.Id, true, null)));
     }
 
