@@ -56,9 +56,7 @@ public static class AgentPrompt
     private static void AppendObject(StringBuilder builder, string heading, string json)
     {
         using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
-        var lines = document.RootElement.EnumerateObject()
-            .Select(p => $"{p.Name}: {(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}")
-            .ToList();
+        var lines = JsonPairs.Of(document.RootElement, includeNulls: true).ToList();
         if (lines.Count > 0)
         {
             builder.AppendLine($"{heading}: {string.Join("; ", lines)}.");

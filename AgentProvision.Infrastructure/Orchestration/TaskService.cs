@@ -61,7 +61,7 @@ internal sealed class TaskService(
             db.AgentMessages.Add(TaskLifecycle.Message(task, null, agent.Id, MessageType.Request, new { objective, by = currentUser.Name }, now));
             return task.Id;
         }, cancellationToken);
-        await audit.RecordAsync(AuditActions.TaskCreated, objective.Length > 80 ? objective[..80] + "…" : objective, $"task {id}",
+        await audit.RecordAsync(AuditActions.TaskCreated, AuditTarget(objective), $"task {id}",
             cancellationToken: cancellationToken);
         return (await CardAsync(id, cancellationToken))!;
     }
@@ -132,8 +132,8 @@ internal sealed class TaskService(
     public async Task<IReadOnlyDictionary<Guid, AgentActivity>> ActivityAsync(Guid teamId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var open = await db.AgentTasks.AsNoTracking()
-            .Where(t => t.GroupId == teamId && t.Status != AgentTaskStatus.Completed && t.Status != AgentTaskStatus.Failed)
+        var open = await db.AgentTasks.AsNoTracking().Unfinished()
+            .Where(t => t.GroupId == teamId)
             .Select(t => new { t.AssignedAgentId, t.Id, t.Status, t.Objective, t.UpdatedAt, Paused = t.PausedAt != null })
             .ToListAsync(cancellationToken);
         // The agent's most active task: one it is working on beats one it waits on, then the most recently changed.
@@ -281,9 +281,12 @@ internal sealed class TaskService(
 
             return task.Objective;
         }, cancellationToken);
-        await audit.RecordAsync(AuditActions.TaskSteered, objective.Length > 80 ? objective[..80] + "…" : objective,
+        await audit.RecordAsync(AuditActions.TaskSteered, AuditTarget(objective),
             reason is null ? action : $"{action}: {reason}", cancellationToken: cancellationToken);
     }
+
+    /// <summary>How a task is named in the audit log: its objective, cut after 80 characters.</summary>
+    private static string AuditTarget(string objective) => objective.Length > 80 ? objective[..80] + "…" : objective;
 
     private void RequireOperator()
     {

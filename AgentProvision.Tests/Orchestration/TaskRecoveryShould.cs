@@ -109,11 +109,7 @@ public sealed class TaskRecoveryShould : IAsyncLifetime
         AppFactory.With([.. LlmTenantSetup.FastRetries, ("Llm:AttemptTimeout", "00:01:00"), ("Storage:DataPath", _dataPath),
             ("Orchestration:PollInterval", "00:00:00.200"), ("Orchestration:LeaseDuration", "00:00:03"), .. extra]);
 
-    private Func<HttpContext, Task> Held() => async context =>
-    {
-        await _gate.Task.WaitAsync(context.RequestAborted);
-        await Answer("released")(context);
-    };
+    private Func<HttpContext, Task> Held() => HeldUntil(_gate.Task);
 
     public async ValueTask DisposeAsync()
     {

@@ -170,11 +170,7 @@ public sealed class TaskSteeringShould : IAsyncLifetime
         (await team.DetailAsync(task.Id)).Card.Status.ShouldBe(AgentTaskStatus.WaitingInput);
     }
 
-    private Func<HttpContext, Task> Held() => async context =>
-    {
-        await _gate.Task.WaitAsync(context.RequestAborted);
-        await Answer("released")(context);
-    };
+    private Func<HttpContext, Task> Held() => HeldUntil(_gate.Task);
 
     private Task<EngineTeam> Team() =>
         EngineTeam.CreateAsync(_app, "acme", [("Mira", "Manager"), ("Sam", "Researcher"), ("Pia", "Translator")],

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AgentProvision.Core.Orchestration;
 
 namespace AgentProvision.Infrastructure.Orchestration.Engine;
 
@@ -16,11 +17,7 @@ internal static class EngineJson
         try
         {
             using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? string.Join("; ", document.RootElement.EnumerateObject()
-                    .Where(p => p.Value.ValueKind is not JsonValueKind.Null)
-                    .Select(p => $"{p.Name}: {(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}"))
-                : json;
+            return document.RootElement.ValueKind == JsonValueKind.Object ? string.Join("; ", JsonPairs.Of(document.RootElement)) : json;
         }
         catch (JsonException)
         {

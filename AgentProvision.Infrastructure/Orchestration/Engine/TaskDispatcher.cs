@@ -138,7 +138,7 @@ internal sealed partial class TaskDispatcher(
         {
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(stoppingToken);
             var tasks = db.AgentTasks.AsNoTracking().IgnoreQueryFilters(TenantFilter.Names);
-            busy = await tasks.Where(t => t.LeaseOwner != null && t.Status != AgentTaskStatus.Completed && t.Status != AgentTaskStatus.Failed)
+            busy = await tasks.Unfinished().Where(t => t.LeaseOwner != null)
                 .GroupBy(t => t.TenantId)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, stoppingToken);
             candidates = (await tasks

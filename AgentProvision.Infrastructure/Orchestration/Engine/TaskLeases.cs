@@ -16,8 +16,7 @@ internal sealed class TaskLeases(TaskStore store, IDbContextFactory<AppDbContext
         {
             var task = await db.AgentTasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
             var now = clock.GetUtcNow();
-            if (task is null || !task.IsRunnable || await db.AgentTasks.CountAsync(t => t.LeaseOwner != null && t.Status != AgentTaskStatus.Completed && t.Status != AgentTaskStatus.Failed,
-                    cancellationToken) >= maxPerTenant)
+            if (task is null || !task.IsRunnable || await db.AgentTasks.Unfinished().CountAsync(t => t.LeaseOwner != null, cancellationToken) >= maxPerTenant)
             {
                 return false;
             }
@@ -37,9 +36,8 @@ internal sealed class TaskLeases(TaskStore store, IDbContextFactory<AppDbContext
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var until = clock.GetUtcNow() + duration;
         // Not a versioned write: renewing must not make the turn's own next step look like a conflicting change.
-        var renewed = await db.AgentTasks
-            .Where(t => t.Id == taskId && t.LeaseOwner == owner && t.PausedAt == null && t.AssignedAgentId == agentId
-                && t.Status != AgentTaskStatus.Completed && t.Status != AgentTaskStatus.Failed)
+        var renewed = await db.AgentTasks.Unfinished()
+            .Where(t => t.Id == taskId && t.LeaseOwner == owner && t.PausedAt == null && t.AssignedAgentId == agentId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseExpiresAt, until), cancellationToken);
         return renewed == 1;
     }

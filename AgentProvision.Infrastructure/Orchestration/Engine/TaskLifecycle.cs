@@ -35,8 +35,7 @@ internal sealed class TaskLifecycle(TimeProvider clock)
         var parent = await db.AgentTasks.FirstAsync(t => t.Id == parentId, cancellationToken);
         parent.AddUsageMicros(task.TokensUsed, task.CostMicros, now);
         db.AgentMessages.Add(Message(parent, task.AssignedAgentId, parent.AssignedAgentId, MessageType.Response, Report(task), now));
-        var othersRunning = await db.AgentTasks.AnyAsync(t => t.ParentTaskId == parentId && t.Id != task.Id
-            && t.Status != AgentTaskStatus.Completed && t.Status != AgentTaskStatus.Failed, cancellationToken);
+        var othersRunning = await db.AgentTasks.Unfinished().AnyAsync(t => t.ParentTaskId == parentId && t.Id != task.Id, cancellationToken);
         if (!othersRunning && parent.Status == AgentTaskStatus.Delegated)
         {
             parent.StartReview(now);
@@ -90,5 +89,6 @@ internal sealed class TaskLifecycle(TimeProvider clock)
         ? new { subtask = task.Id, objective = task.Objective, status = "completed", answer = TurnAnswer.Readable(task.Output ?? "{}"), confidence = task.Confidence, peerReview = task.IsPeerReview }
         : new { subtask = task.Id, objective = task.Objective, status = "failed", reason = task.FailureReason, confidence = (double?)null, peerReview = task.IsPeerReview };
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    /// <summary>At most <paramref name="max"/> characters, the last an ellipsis when it had to be cut.</summary>
+    public static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

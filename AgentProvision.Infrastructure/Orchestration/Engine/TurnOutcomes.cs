@@ -93,7 +93,7 @@ internal sealed class TurnOutcomes(TaskStore store, TaskLifecycle lifecycle, IOp
         if (Reviewer(situation, task) is { } reviewer)
         {
             var review = db.AgentTasks.Add(AgentTask.PeerReviewOf(task, reviewer.Id,
-                $"Review {situation.Agent.Name}'s result for \"{Shorten(task.Objective, 300)}\" and say what to correct: {Shorten(answer.Text, 3000)}", now)).Entity;
+                $"Review {situation.Agent.Name}'s result for \"{TaskLifecycle.Shorten(task.Objective, 300)}\" and say what to correct: {TaskLifecycle.Shorten(answer.Text, 3000)}", now)).Entity;
             db.AgentMessages.Add(TaskLifecycle.Message(review, situation.Agent.Id, reviewer.Id, MessageType.Request,
                 new { objective = review.Objective, parentTask = task.Id, peerReview = true }, now));
             task.MarkDelegated(now);
@@ -171,5 +171,4 @@ internal sealed class TurnOutcomes(TaskStore store, TaskLifecycle lifecycle, IOp
         }
     }
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

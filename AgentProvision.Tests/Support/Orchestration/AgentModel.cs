@@ -53,6 +53,13 @@ public sealed partial class AgentModel
     public static Func<HttpContext, Task> Answer(string text, double confidence = 0.9, int promptTokens = 100, int completionTokens = 20) =>
         OpenAiReplies.Text(JsonSerializer.Serialize(new { output = text, confidence }), promptTokens, completionTokens);
 
+    /// <summary>Keeps the request open until <paramref name="gate"/> completes (or the caller gives up), then answers.</summary>
+    public static Func<HttpContext, Task> HeldUntil(Task gate) => async context =>
+    {
+        await gate.WaitAsync(context.RequestAborted);
+        await Answer("released")(context);
+    };
+
     public static Func<HttpContext, Task> Call(string tool, object arguments) => OpenAiReplies.ToolCall(tool, JsonSerializer.Serialize(arguments));
 
     public void Attach(ScriptedLlmServer server) => server.Respond(Pick);

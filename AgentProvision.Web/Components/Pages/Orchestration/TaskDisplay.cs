@@ -102,9 +102,7 @@ public static class TaskDisplay
                 return Pretty(content);
             }
 
-            return string.Join('\n', root.EnumerateObject()
-                .Where(p => p.Value.ValueKind != JsonValueKind.Null)
-                .Select(p => $"{p.Name}: {(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}"));
+            return string.Join('\n', JsonPairs.Of(root));
         }
         catch (JsonException)
         {
