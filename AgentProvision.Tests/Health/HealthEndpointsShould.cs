@@ -25,6 +25,16 @@ public class HealthEndpointsShould
     }
 
     [Fact]
+    public async Task StartInDevelopmentWhereEveryServiceIsValidatedAtStart()
+    {
+        // The README's run command starts the app in Development, where the host checks that every registered service
+        // can be built (a service that needs Redis must not be registered so that the default, Redis-less setup fails).
+        await using var app = new AppFactory().InDevelopment();
+
+        (await app.ClientFor("localhost").GetAsync("/health/ready", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task ReportARealRedisAsReady()
     {
         await using var app = AppFactory.With(("Redis:ConnectionString", RedisServer.Require()));

@@ -18,6 +18,7 @@ public class AppFactory : WebApplicationFactory<Program>
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "agentprovision-tests", Guid.NewGuid().ToString("N"));
     private (string Key, string? Value)[] _settings = [];
     private Action<IServiceCollection>? _services;
+    private string _environment = "Production";
 
     public static AppFactory With(params (string Key, string? Value)[] settings) => new() { _settings = settings };
 
@@ -25,6 +26,13 @@ public class AppFactory : WebApplicationFactory<Program>
     public AppFactory WithServices(Action<IServiceCollection> configure)
     {
         _services = configure;
+        return this;
+    }
+
+    /// <summary>Runs the host as `dotnet run` does on a developer's machine: Development, which validates every service at start.</summary>
+    public AppFactory InDevelopment()
+    {
+        _environment = "Development";
         return this;
     }
 
@@ -36,7 +44,7 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("Storage:DataPath", _dataPath);
         builder.UseSetting("Tenancy:BaseDomains:0", "localhost");
         // Tests build the teams they need; the demo team would only get in their way.

@@ -18,8 +18,10 @@ internal static class RedisTransportRegistration
         services.AddSingleton<IValidateOptions<OrchestrationOptions>, RedisTransportNeedsRedis>();
         services.AddSingleton<InProcessTaskEvents>();
         services.AddSingleton<InProcessTaskQueue>();
-        services.AddSingleton<RedisTaskEvents>();
-        services.AddSingleton<RedisTaskQueue>();
+        // Built by factory, not by type: they need Redis, which is registered only when configured, and the host's
+        // start-up validation (Development) would otherwise refuse the in-process default for want of it.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RedisTaskEvents>(sp));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RedisTaskQueue>(sp));
         services.AddSingleton<ITaskEvents>(sp => UsesRedis(sp) ? sp.GetRequiredService<RedisTaskEvents>() : sp.GetRequiredService<InProcessTaskEvents>());
         services.AddSingleton<ITaskQueue>(sp => UsesRedis(sp) ? sp.GetRequiredService<RedisTaskQueue>() : sp.GetRequiredService<InProcessTaskQueue>());
         services.AddHostedService<RedisEventsStartup>();
