@@ -29,6 +29,7 @@ public enum MemorySource
 public sealed class AgentMemory : ITenantOwned
 {
     public const int MaxContentLength = 8000;
+    public const int MaxThreadLength = 200;
 
     private AgentMemory()
     {
@@ -37,7 +38,7 @@ public sealed class AgentMemory : ITenantOwned
     }
 
     public AgentMemory(Guid tenantId, Guid agentId, MemoryType type, string content, double importance, MemorySource source, DateTimeOffset now,
-        Guid? sourceTaskId = null, DateTimeOffset? expiresAt = null, string embeddingModel = "")
+        Guid? sourceTaskId = null, DateTimeOffset? expiresAt = null, string embeddingModel = "", string? thread = null)
     {
         var text = (content ?? string.Empty).Trim();
         if (text.Length is 0 or > MaxContentLength)
@@ -60,6 +61,7 @@ public sealed class AgentMemory : ITenantOwned
         SourceTaskId = sourceTaskId;
         ExpiresAt = expiresAt;
         EmbeddingModel = embeddingModel;
+        Thread = RequireThread(thread) ?? (sourceTaskId is { } task ? $"task:{task}" : null);
         Provenance = "[]";
         CreatedAt = now;
     }
@@ -83,6 +85,15 @@ public sealed class AgentMemory : ITenantOwned
     /// <summary>The embedding model its vector was made with.</summary>
     public string EmbeddingModel { get; private set; }
 
+    /// <summary>
+    /// The conversation or task it was learned in ("task:{id}" by default when it has a source task). Memories of one
+    /// thread, in the order they were made, are neighbours: recall reads each with the one before it.
+    /// </summary>
+    public string? Thread { get; private set; }
+
+    /// <summary>When consolidation last decayed its importance; decay runs from here (or the last recall) so it never compounds.</summary>
+    public DateTimeOffset? DecayedAt { get; private set; }
+
     /// <summary>JSON array: where it came from when merged or shared (memory ids, agents, times).</summary>
     public string Provenance { get; private set; }
 
@@ -96,7 +107,7 @@ public sealed class AgentMemory : ITenantOwned
     }
 
     /// <summary>Lowers importance by a factor (0–1) — consolidation's decay of what is not used.</summary>
-    public void Decay(double factor)
+    public void Decay(double factor, DateTimeOffset? at = null)
     {
         if (factor is < 0 or > 1 || double.IsNaN(factor))
         {
@@ -104,7 +115,11 @@ public sealed class AgentMemory : ITenantOwned
         }
 
         Importance *= factor;
+        DecayedAt = at ?? DecayedAt;
     }
+
+    /// <summary>The last time its importance was earned or decayed: the start of the next decay.</summary>
+    public DateTimeOffset DecayFrom => new[] { CreatedAt, LastAccessedAt ?? CreatedAt, DecayedAt ?? CreatedAt }.Max();
 
     /// <summary>Takes in a near-duplicate: keeps the higher importance, adds its accesses, and records where it came from.</summary>
     public void Absorb(AgentMemory duplicate, string provenanceEntryJson)
@@ -134,6 +149,17 @@ public sealed class AgentMemory : ITenantOwned
 
     private void AddProvenance(string entryJson) =>
         Provenance = Provenance.Length <= 2 ? $"[{entryJson}]" : Provenance[..^1] + "," + entryJson + "]";
+
+    private static string? RequireThread(string? thread)
+    {
+        var value = thread?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return value.Length <= MaxThreadLength ? value : throw new MemoryException($"A thread name is at most {MaxThreadLength} characters.");
+    }
 
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 

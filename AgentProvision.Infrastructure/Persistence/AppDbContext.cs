@@ -43,6 +43,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AgentMessage> AgentMessages => Set<AgentMessage>();
     public DbSet<ApprovalRequest> ApprovalRequests => Set<ApprovalRequest>();
     public DbSet<AgentProvision.Core.Memory.AgentMemory> AgentMemories => Set<AgentProvision.Core.Memory.AgentMemory>();
+    public DbSet<AgentProvision.Core.Memory.MemoryRecall> MemoryRecalls => Set<AgentProvision.Core.Memory.MemoryRecall>();
     public DbSet<AgentProvision.Core.Knowledge.KnowledgeEntity> KnowledgeEntities => Set<AgentProvision.Core.Knowledge.KnowledgeEntity>();
     public DbSet<AgentProvision.Core.Knowledge.KnowledgeRelation> KnowledgeRelations => Set<AgentProvision.Core.Knowledge.KnowledgeRelation>();
 

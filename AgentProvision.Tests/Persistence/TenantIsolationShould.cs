@@ -41,6 +41,8 @@ public sealed class TenantIsolationShould : IDisposable
             DateTimeOffset.UtcNow, 60),
         [typeof(AgentMemory)] = (tenantId, refs) => new AgentMemory(tenantId, refs.Of(tenantId).Agent, MemoryType.Fact, "a fact", 0.5,
             MemorySource.Conversation, DateTimeOffset.UtcNow),
+        [typeof(MemoryRecall)] = (tenantId, refs) => new MemoryRecall(tenantId, refs.Of(tenantId).Agent, RecallPurpose.Agent, 3, true, 2.5, 40,
+            DateTimeOffset.UtcNow),
         [typeof(KnowledgeEntity)] = (tenantId, _) => new KnowledgeEntity(tenantId, "customer", $"customer {Guid.NewGuid():N}", null, 0.8, null,
             DateTimeOffset.UtcNow),
         [typeof(KnowledgeRelation)] = (tenantId, refs) => refs.Relation(tenantId),

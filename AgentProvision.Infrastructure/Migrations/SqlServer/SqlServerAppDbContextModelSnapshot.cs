@@ -802,6 +802,9 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("DecayedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("EmbeddingModel")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -836,6 +839,10 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Thread")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId");
@@ -846,7 +853,49 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("TenantId", "AgentId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "AgentId", "Thread");
+
                     b.ToTable("AgentMemories", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.MemoryRecall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("Hit")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("TokensInjected")
+                        .HasColumnType("int");
+
+                    b.Property<double>("TopRelevance")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("TenantId", "AgentId", "At");
+
+                    b.ToTable("MemoryRecalls", (string)null);
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Orchestration.AgentMessage", b =>
@@ -1522,6 +1571,15 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                     b.HasOne("AgentProvision.Core.Orchestration.AgentTask", null)
                         .WithMany()
                         .HasForeignKey("SourceTaskId");
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.MemoryRecall", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Orchestration.AgentMessage", b =>

@@ -797,6 +797,9 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DecayedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EmbeddingModel")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -831,6 +834,10 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Thread")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgentId");
@@ -841,7 +848,49 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "AgentId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "AgentId", "Thread");
+
                     b.ToTable("AgentMemories", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.MemoryRecall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Hit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Returned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TokensInjected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TopRelevance")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId");
+
+                    b.HasIndex("TenantId", "AgentId", "At");
+
+                    b.ToTable("MemoryRecalls", (string)null);
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Orchestration.AgentMessage", b =>
@@ -1509,6 +1558,15 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.HasOne("AgentProvision.Core.Orchestration.AgentTask", null)
                         .WithMany()
                         .HasForeignKey("SourceTaskId");
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.MemoryRecall", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Orchestration.AgentMessage", b =>
