@@ -55,7 +55,8 @@ public sealed record RememberInput(
     double Importance = 0.5,
     MemorySource Source = MemorySource.Conversation,
     Guid? SourceTaskId = null,
-    DateTimeOffset? ExpiresAt = null);
+    DateTimeOffset? ExpiresAt = null,
+    string? Thread = null);
 
 /// <summary>Why a recall happened: a prompt's recall counts towards tokens injected; the playground's does not.</summary>
 public enum RecallPurpose
@@ -88,15 +89,18 @@ public sealed record MemoryView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? LastAccessedAt,
     string EmbeddingModel,
-    IReadOnlyList<MemoryOrigin> Provenance);
+    IReadOnlyList<MemoryOrigin> Provenance,
+    string? Thread = null);
 
 /// <summary>One step of a memory's history: "merged" from a near-duplicate, or "shared" from another agent.</summary>
 public sealed record MemoryOrigin(string Kind, Guid MemoryId, Guid? AgentId, DateTimeOffset At);
 
 /// <summary>
-/// The parts of a recalled memory's score, each 0–1, and their weighted total (see <c>Memory:Recall</c> options):
-/// semantic similarity, lexical match (BM25, scaled to the best hit), importance, recency, and the lift from a
-/// neighbouring memory of the same conversation that scored well.
+/// The parts of a recalled memory's score (the blend is documented on <c>RecallOptions</c>, section <c>Memory:Recall</c>):
+/// Similarity is the cosine similarity of the query to the memory (read together with the memory before it in its
+/// thread); Lexical is its BM25 keyword match scaled to the best match (0–1); Importance (0–1); Recency (0–1, halving
+/// every half-life since it was made or last recalled); Neighbour is the share of a neighbouring memory's score it
+/// borrowed (0–1 of that score); Total is the ranking score, in standard deviations above the agent's typical memory.
 /// </summary>
 public sealed record RecallScore(double Similarity, double Lexical, double Importance, double Recency, double Neighbour, double Total);
 
