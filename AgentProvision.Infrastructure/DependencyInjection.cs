@@ -48,6 +48,7 @@ public static class DependencyInjection
         builder.AddRedis();
         builder.Services.AddLlm();
         builder.Services.AddLocalEmbeddings();
+        AgentProvision.Infrastructure.Memory.Embeddings.TenantEmbeddingsRegistration.AddTenantEmbeddings(builder.Services);
         builder.Services.AddOrchestration();
         builder.Services.AddHotContext();
         return builder;
