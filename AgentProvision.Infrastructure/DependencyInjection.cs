@@ -10,6 +10,7 @@ using AgentProvision.Core.Llm;
 using AgentProvision.Infrastructure.Llm;
 using AgentProvision.Infrastructure.Orchestration;
 using AgentProvision.Infrastructure.Memory.HotContext;
+using AgentProvision.Infrastructure.Memory.Vectors;
 using AgentProvision.Infrastructure.Llm.Budgets;
 using AgentProvision.Infrastructure.Llm.Catalog;
 using AgentProvision.Infrastructure.Llm.Configs;
@@ -51,6 +52,7 @@ public static class DependencyInjection
         AgentProvision.Infrastructure.Memory.Embeddings.TenantEmbeddingsRegistration.AddTenantEmbeddings(builder.Services);
         builder.Services.AddOrchestration();
         builder.Services.AddHotContext();
+        builder.Services.AddMemoryVectors();
         return builder;
     }
 

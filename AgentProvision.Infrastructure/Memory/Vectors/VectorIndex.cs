@@ -110,6 +110,45 @@ public sealed class VectorIndex : IDisposable
         });
     }
 
+    /// <summary>The owner of a stored vector, and the unit vector itself when asked for; null when the id is unknown.</summary>
+    internal (Guid TenantId, Guid AgentId, float[]? UnitVector)? Find(Guid id, bool includeVector) => Read<(Guid, Guid, float[]?)?>(() =>
+    {
+        if (!_owners.TryGetValue(id, out var owner))
+            return null;
+        var vector = includeVector ? _tenants[owner.TenantId][owner.AgentId].Get(id) : null;
+        return (owner.TenantId, owner.AgentId, vector);
+    });
+
+    /// <summary>Ids and owners within the filter, in a stable order, for listings; no similarity involved.</summary>
+    internal List<(Guid Id, Guid AgentId)> List(VectorFilter filter)
+    {
+        RequireTenant(filter.TenantId, nameof(filter));
+        return Read(() => Partitions(filter)
+            .SelectMany(partition => partition.Ids().Select(id => (id, _owners[id].AgentId)))
+            .OrderBy(entry => entry.id)
+            .ToList());
+    }
+
+    /// <summary>
+    /// Stores a vector already normalised and validated by the caller. Unlike <see cref="Upsert"/> it lets an id change
+    /// tenant: replaying a journal over a snapshot that already holds its later state may meet an id deleted and reused.
+    /// </summary>
+    internal void Apply(Guid id, Guid tenantId, Guid agentId, float[] unitVector) => Write(() =>
+    {
+        if (_owners.TryGetValue(id, out var owner) && owner.TenantId != tenantId)
+            Detach(id, owner);
+        Store(id, tenantId, agentId, unitVector);
+    });
+
+    /// <summary>Removes the vector whoever owns it; the caller has already decided it may.</summary>
+    internal bool RemoveAny(Guid id) => Write(() =>
+    {
+        if (!_owners.TryGetValue(id, out var owner))
+            return false;
+        Detach(id, owner);
+        return true;
+    });
+
     private void Store(Guid id, Guid tenantId, Guid agentId, float[] unit)
     {
         if (_owners.TryGetValue(id, out var owner))

@@ -103,6 +103,21 @@ internal static class VectorIndexFile
         }
     }
 
+    /// <summary>The model name and dimension in a file's header, or null if it is not a readable index file.</summary>
+    public static (string ModelName, int Dimension)? ReadHeader(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        Span<byte> prefix = stackalloc byte[Magic.Length + 3 * sizeof(int)];
+        if (stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false) != prefix.Length || !prefix[..Magic.Length].SequenceEqual(Magic))
+            return null;
+        var dimension = BinaryPrimitives.ReadInt32LittleEndian(prefix[8..]);
+        var nameBytes = BinaryPrimitives.ReadInt32LittleEndian(prefix[12..]);
+        if (BinaryPrimitives.ReadInt32LittleEndian(prefix[4..]) != Version || dimension <= 0 || nameBytes <= 0 || nameBytes > MaxModelNameBytes)
+            return null;
+        var name = new byte[nameBytes];
+        return stream.ReadAtLeast(name, nameBytes, throwOnEndOfStream: false) == nameBytes ? (Encoding.UTF8.GetString(name), dimension) : null;
+    }
+
     private static async Task ReadRecordsAsync(Stream stream, XxHash64 hash, VectorIndex index, int count, string path, CancellationToken cancellationToken)
     {
         var record = new byte[RecordBytes(index.Dimension)];

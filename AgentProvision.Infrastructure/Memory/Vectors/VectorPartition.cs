@@ -48,6 +48,10 @@ internal sealed class VectorPartition(int dimension)
             top.Offer(_ids[row], TensorPrimitives.Dot(Row(row), unitQuery));
     }
 
+    public float[]? Get(Guid id) => _rows.TryGetValue(id, out var row) ? Row(row).ToArray() : null;
+
+    public IEnumerable<Guid> Ids() => _ids.Take(Count);
+
     public (Guid[] Ids, float[] Vectors) Copy() => (_ids[..Count], _vectors[..(Count * dimension)]);
 
     private Span<float> Row(int row) => _vectors.AsSpan(row * dimension, dimension);

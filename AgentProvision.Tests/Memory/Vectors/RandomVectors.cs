@@ -1,7 +1,7 @@
 namespace AgentProvision.Tests.Memory.Vectors;
 
 /// <summary>Seeded random vectors and ids, so every run of a test sees the same data.</summary>
-internal sealed class RandomVectors(int seed)
+public sealed class RandomVectors(int seed)
 {
     private readonly Random _random = new(seed);
 
