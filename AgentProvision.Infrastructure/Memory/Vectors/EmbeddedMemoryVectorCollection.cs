@@ -39,7 +39,11 @@ public sealed class EmbeddedMemoryVectorCollection : VectorStoreCollection<Guid,
 
     public int Count => _index.Count;
 
-    internal VectorIndex Index => _index;
+    /// <summary>Agents whose searches the approximate (HNSW) index answers.</summary>
+    public int ApproximatePartitions => _index.ApproximatePartitions;
+
+    /// <summary>Completes when the approximate indexes being built in the background are in use.</summary>
+    public Task WhenApproximateReadyAsync() => _index.WhenApproximateReadyAsync();
 
     /// <summary>Loads the snapshot (if any) and replays the journal over it; creates both files for a new collection.</summary>
     internal static async Task<EmbeddedMemoryVectorCollection> OpenAsync(
@@ -53,6 +57,8 @@ public sealed class EmbeddedMemoryVectorCollection : VectorStoreCollection<Guid,
             var journal = File.Exists(files.Journal)
                 ? VectorJournal.Open(files.Journal, modelName, dimension, entry => Replay(index, entry), logger)
                 : VectorJournal.Create(files.Journal, modelName, dimension);
+            // Only now, with every vector loaded, so each large partition builds its graph once.
+            index.UseApproximate(HnswSettings.From(options), logger);
             return new EmbeddedMemoryVectorCollection(index, journal, files, options, logger);
         }
         catch

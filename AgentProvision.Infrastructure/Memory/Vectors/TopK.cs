@@ -12,6 +12,8 @@ internal sealed class TopK
         _heap = new PriorityQueue<Guid, (float, Guid)>(Math.Min(k, candidates) + 1, WorstFirst.Instance);
     }
 
+    public int K => _k;
+
     public void Offer(Guid id, float similarity)
     {
         var candidate = (similarity, id);

@@ -6,7 +6,7 @@ namespace AgentProvision.Infrastructure.Memory.Vectors;
 /// tenant's vectors. Vectors are normalised on the way in; similarities are dot products of unit vectors.
 /// Thread-safe: searches share a read lock, changes take the write lock.
 /// </summary>
-public sealed class VectorIndex : IDisposable
+public sealed partial class VectorIndex : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<Guid, Dictionary<Guid, VectorPartition>> _tenants = [];
@@ -69,7 +69,7 @@ public sealed class VectorIndex : IDisposable
             var partitions = Partitions(filter).ToList();
             var top = new TopK(k, partitions.Sum(partition => partition.Count));
             foreach (var partition in partitions)
-                partition.Scan(unitQuery, top);
+                partition.Scan(unitQuery, top, _approximate?.EfSearch ?? 0);
             return top.ToList();
         }
         finally
@@ -85,7 +85,11 @@ public sealed class VectorIndex : IDisposable
     public static Task<VectorIndex> LoadAsync(string path, string expectedModelName, int expectedDimension, CancellationToken cancellationToken = default) =>
         VectorIndexFile.LoadAsync(path, expectedModelName, expectedDimension, cancellationToken);
 
-    public void Dispose() => _lock.Dispose();
+    public void Dispose()
+    {
+        StopBuilds();
+        _lock.Dispose();
+    }
 
     /// <summary>A copy of every partition, taken under the read lock so saving can write it without holding the lock.</summary>
     internal List<(Guid TenantId, Guid AgentId, Guid[] Ids, float[] Vectors)> Snapshot() => Read(() =>
@@ -165,6 +169,7 @@ public sealed class VectorIndex : IDisposable
             agents[agentId] = partition = new VectorPartition(Dimension);
         partition.Set(id, unit);
         _owners[id] = (tenantId, agentId);
+        ConsiderApproximate(partition);
     }
 
     private void Detach(Guid id, (Guid TenantId, Guid AgentId) owner)
@@ -173,6 +178,7 @@ public sealed class VectorIndex : IDisposable
         var partition = agents[owner.AgentId];
         partition.Remove(id);
         _owners.Remove(id);
+        ConsiderApproximate(partition);
         if (partition.Count == 0 && agents.Remove(owner.AgentId) && agents.Count == 0)
             _tenants.Remove(owner.TenantId);
     }

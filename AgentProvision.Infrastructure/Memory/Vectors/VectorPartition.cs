@@ -4,7 +4,10 @@ namespace AgentProvision.Infrastructure.Memory.Vectors;
 
 /// <summary>
 /// One agent's unit vectors in a single contiguous buffer (row i at i × dimension), so a search is one linear SIMD
-/// pass. Removal moves the last row into the hole, keeping the rows dense. Not thread-safe: <see cref="VectorIndex"/> locks.
+/// pass. Removal moves the last row into the hole, keeping the rows dense. Past the approximate threshold an
+/// <see cref="HnswGraph"/> answers searches instead; it is built from a copy of the rows while the changes made meanwhile
+/// are recorded, then those are replayed onto it before it is installed. The rows stay the source of truth.
+/// Not thread-safe: <see cref="VectorIndex"/> locks.
 /// </summary>
 internal sealed class VectorPartition(int dimension)
 {
@@ -14,7 +17,13 @@ internal sealed class VectorPartition(int dimension)
     private float[] _vectors = new float[dimension * InitialCapacity];
     private Guid[] _ids = new Guid[InitialCapacity];
 
+    private List<(Guid Id, float[]? UnitVector)>? _changesDuringBuild;
+
     public int Count { get; private set; }
+
+    public HnswGraph? Graph { get; private set; }
+
+    public bool Building => _changesDuringBuild is not null;
 
     public void Set(Guid id, ReadOnlySpan<float> unitVector)
     {
@@ -26,12 +35,16 @@ internal sealed class VectorPartition(int dimension)
             _ids[row] = id;
         }
         unitVector.CopyTo(Row(row));
+        Graph?.Add(id, unitVector);
+        _changesDuringBuild?.Add((id, unitVector.ToArray()));
     }
 
     public bool Remove(Guid id)
     {
         if (!_rows.Remove(id, out var row))
             return false;
+        Graph?.Remove(id);
+        _changesDuringBuild?.Add((id, null));
         var last = --Count;
         if (row != last)
         {
@@ -42,8 +55,14 @@ internal sealed class VectorPartition(int dimension)
         return true;
     }
 
-    public void Scan(ReadOnlySpan<float> unitQuery, TopK top)
+    public void Scan(ReadOnlySpan<float> unitQuery, TopK top, int efSearch)
     {
+        if (Graph is { } graph)
+        {
+            graph.Search(unitQuery, top.K, efSearch, top);
+            return;
+        }
+
         for (var row = 0; row < Count; row++)
             top.Offer(_ids[row], TensorPrimitives.Dot(Row(row), unitQuery));
     }
@@ -53,6 +72,45 @@ internal sealed class VectorPartition(int dimension)
     public IEnumerable<Guid> Ids() => _ids.Take(Count);
 
     public (Guid[] Ids, float[] Vectors) Copy() => (_ids[..Count], _vectors[..(Count * dimension)]);
+
+    /// <summary>A copy of the rows to build a graph from; changes from now on are recorded until <see cref="Install"/>.</summary>
+    public (Guid[] Ids, float[] Vectors) BeginBuild()
+    {
+        _changesDuringBuild = [];
+        return Copy();
+    }
+
+    /// <summary>The changes recorded so far, handed to the builder to replay outside the lock; recording goes on.</summary>
+    public List<(Guid Id, float[]? UnitVector)> TakeChanges()
+    {
+        var changes = _changesDuringBuild ?? [];
+        if (_changesDuringBuild is not null)
+            _changesDuringBuild = [];
+        return changes;
+    }
+
+    /// <summary>Replays the last recorded changes onto the built graph and lets it answer searches from now on.</summary>
+    public void Install(HnswGraph graph)
+    {
+        Replay(graph, TakeChanges());
+        _changesDuringBuild = null;
+        Graph = graph;
+    }
+
+    public void AbandonBuild() => _changesDuringBuild = null;
+
+    public void DropGraph() => Graph = null;
+
+    public static void Replay(HnswGraph graph, List<(Guid Id, float[]? UnitVector)> changes)
+    {
+        foreach (var (id, unitVector) in changes)
+        {
+            if (unitVector is null)
+                graph.Remove(id);
+            else
+                graph.Add(id, unitVector);
+        }
+    }
 
     private Span<float> Row(int row) => _vectors.AsSpan(row * dimension, dimension);
 
