@@ -50,6 +50,7 @@ public static class DependencyInjection
         builder.Services.AddLlm();
         builder.Services.AddLocalEmbeddings();
         AgentProvision.Infrastructure.Memory.Embeddings.TenantEmbeddingsRegistration.AddTenantEmbeddings(builder.Services);
+        AgentProvision.Infrastructure.Compliance.ComplianceRegistration.AddCompliance(builder.Services);
         builder.Services.AddOrchestration();
         builder.Services.AddHotContext();
         builder.Services.AddMemoryVectors();

@@ -54,7 +54,10 @@ public sealed partial class TenantBranding : ITenantOwned
 
     public string? Industry { get; private set; }
 
-    /// <summary>JSON: the compliance regimes in force and whether PII is auto-redacted.</summary>
+    /// <summary>
+    /// JSON: the compliance regimes in force and whether PII is auto-redacted, <c>{"regimes":["hipaa"],"autoRedactPii":true}</c>;
+    /// read and written through <see cref="Compliance.ComplianceMode"/>.
+    /// </summary>
     public string? ComplianceMode { get; private set; }
 
     public void SetIdentity(string companyName, string? supportEmail)
