@@ -9,7 +9,7 @@ public sealed class MemoryVectorsOptions
     public const string Redis = "Redis";
 
     /// <summary><see cref="Embedded"/> (files in the data folder, one process) or <see cref="Redis"/> (the Redis query engine).</summary>
-    [Required, RegularExpression("^(Embedded)$", ErrorMessage = "Memory:Vectors:Store must be Embedded.")]
+    [Required, RegularExpression("^(Embedded|Redis)$", ErrorMessage = "Memory:Vectors:Store must be Embedded or Redis.")]
     public string Store { get; set; } = Embedded;
 
     /// <summary>Redis with the search module; when empty the app's Redis:ConnectionString is used.</summary>

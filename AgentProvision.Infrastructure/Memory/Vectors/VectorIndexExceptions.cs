@@ -8,10 +8,10 @@ public sealed class VectorIndexCorruptException(string path, string reason)
     public string Reason { get; } = reason;
 }
 
-/// <summary>The index file was built with another embedding model or dimension; its vectors must be re-embedded.</summary>
+/// <summary>The index (a file, or a Redis index) was built with another embedding model or dimension; its vectors must be re-embedded.</summary>
 public sealed class VectorIndexMismatchException(string path, string storedModel, int storedDimension, string expectedModel, int expectedDimension)
     : InvalidOperationException(
-        $"Vector index file '{path}' holds {storedDimension}-dimensional vectors of '{storedModel}', " +
+        $"Vector index '{path}' holds {storedDimension}-dimensional vectors of '{storedModel}', " +
         $"but {expectedDimension}-dimensional vectors of '{expectedModel}' were expected; re-embed the memories.")
 {
     public string Path { get; } = path;
