@@ -10,6 +10,7 @@ using AgentProvision.Core.Llm;
 using AgentProvision.Infrastructure.Llm;
 using AgentProvision.Infrastructure.Orchestration;
 using AgentProvision.Infrastructure.Memory.HotContext;
+using AgentProvision.Infrastructure.Memory;
 using AgentProvision.Infrastructure.Memory.Vectors;
 using AgentProvision.Infrastructure.Llm.Budgets;
 using AgentProvision.Infrastructure.Llm.Catalog;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         builder.Services.AddOrchestration();
         builder.Services.AddHotContext();
         builder.Services.AddMemoryVectors();
+        builder.Services.AddMemory();
         return builder;
     }
 

@@ -29,6 +29,10 @@ public static class AuditActions
     public const string TaskCreated = "task.created";
     public const string TaskSteered = "task.steered";
     public const string ApprovalDecided = "task.approval-decided";
+    public const string MemoryRemembered = "memory.remembered";
+    public const string MemoryForgotten = "memory.forgotten";
+    public const string MemoryShared = "memory.shared";
+    public const string MemoryConsolidated = "memory.consolidated";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -36,5 +40,6 @@ public static class AuditActions
         UserDisabled, UserEnabled, TenantSwitched, TenantSwitchedBack, TenantCreated, TenantSuspended, TenantActivated,
         TenantEntraLinked, LlmConfigCreated, LlmConfigUpdated, LlmConfigDeleted, LlmKeyChanged, LlmBudgetAlert, LlmCatalogChanged, TeamChanged, TeamDeleted,
         TaskCreated, TaskSteered, ApprovalDecided,
+        MemoryRemembered, MemoryForgotten, MemoryShared, MemoryConsolidated,
     ];
 }

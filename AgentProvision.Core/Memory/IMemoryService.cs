@@ -99,8 +99,8 @@ public sealed record MemoryOrigin(string Kind, Guid MemoryId, Guid? AgentId, Dat
 /// The parts of a recalled memory's score (the blend is documented on <c>RecallOptions</c>, section <c>Memory:Recall</c>):
 /// Similarity is the cosine similarity of the query to the memory (read together with the memory before it in its
 /// thread); Lexical is its BM25 keyword match scaled to the best match (0–1); Importance (0–1); Recency (0–1, halving
-/// every half-life since it was made or last recalled); Neighbour is the share of a neighbouring memory's score it
-/// borrowed (0–1 of that score); Total is the ranking score, in standard deviations above the agent's typical memory.
+/// every half-life since it was made or last recalled); Neighbour is what it borrowed from the better-scoring memory
+/// next to it in its thread; Total is the ranking score, roughly in standard deviations above the agent's typical memory.
 /// </summary>
 public sealed record RecallScore(double Similarity, double Lexical, double Importance, double Recency, double Neighbour, double Total);
 

@@ -46,6 +46,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AgentProvision.Core.Memory.MemoryRecall> MemoryRecalls => Set<AgentProvision.Core.Memory.MemoryRecall>();
     public DbSet<AgentProvision.Core.Knowledge.KnowledgeEntity> KnowledgeEntities => Set<AgentProvision.Core.Knowledge.KnowledgeEntity>();
     public DbSet<AgentProvision.Core.Knowledge.KnowledgeRelation> KnowledgeRelations => Set<AgentProvision.Core.Knowledge.KnowledgeRelation>();
+    public DbSet<AgentProvision.Core.Memory.MemorySettings> MemorySettings => Set<AgentProvision.Core.Memory.MemorySettings>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(TenantWriteGuard.Instance);

@@ -47,6 +47,7 @@ public sealed class TenantIsolationShould : IDisposable
             DateTimeOffset.UtcNow),
         [typeof(KnowledgeRelation)] = (tenantId, refs) => refs.Relation(tenantId),
         [typeof(BudgetCounter)] = (tenantId, _) => new BudgetCounter(tenantId, BudgetScope.TenantDaily, Guid.NewGuid().ToString("N"), 1_000_000),
+        [typeof(MemorySettings)] = (tenantId, _) => new MemorySettings(tenantId, DateTimeOffset.UtcNow),
     };
 
     private readonly Refs _refs;

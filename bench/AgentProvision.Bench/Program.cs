@@ -1,4 +1,5 @@
 using AgentProvision.Bench;
+using AgentProvision.Bench.Locomo;
 using AgentProvision.Bench.Orchestration;
 
 var which = args.FirstOrDefault() ?? "router";
@@ -9,7 +10,9 @@ switch (which)
         return 0;
     case "engine":
         return await EngineBench.RunAsync(args[1..]);
+    case "locomo":
+        return await LocomoBench.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: router, engine");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: router, engine, locomo");
         return 2;
 }

@@ -398,6 +398,7 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -896,6 +897,27 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                     b.HasIndex("TenantId", "AgentId", "At");
 
                     b.ToTable("MemoryRecalls", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.MemorySettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("EmbeddingConfigId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("EmbeddingModelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("EmbeddingModelId");
+
+                    b.ToTable("MemorySettings", (string)null);
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Orchestration.AgentMessage", b =>
@@ -1578,6 +1600,20 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                     b.HasOne("AgentProvision.Core.Agents.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.MemorySettings", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Llm.LlmModel", null)
+                        .WithMany()
+                        .HasForeignKey("EmbeddingModelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AgentProvision.Core.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("AgentProvision.Core.Memory.MemorySettings", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

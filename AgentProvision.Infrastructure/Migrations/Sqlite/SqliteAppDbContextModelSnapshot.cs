@@ -393,6 +393,7 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -891,6 +892,27 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.HasIndex("TenantId", "AgentId", "At");
 
                     b.ToTable("MemoryRecalls", (string)null);
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.MemorySettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EmbeddingConfigId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EmbeddingModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId");
+
+                    b.HasIndex("EmbeddingModelId");
+
+                    b.ToTable("MemorySettings", (string)null);
                 });
 
             modelBuilder.Entity("AgentProvision.Core.Orchestration.AgentMessage", b =>
@@ -1565,6 +1587,20 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.HasOne("AgentProvision.Core.Agents.Agent", null)
                         .WithMany()
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Memory.MemorySettings", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Llm.LlmModel", null)
+                        .WithMany()
+                        .HasForeignKey("EmbeddingModelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AgentProvision.Core.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("AgentProvision.Core.Memory.MemorySettings", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
