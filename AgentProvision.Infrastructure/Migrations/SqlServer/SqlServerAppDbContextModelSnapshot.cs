@@ -398,7 +398,6 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -393,7 +393,6 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
