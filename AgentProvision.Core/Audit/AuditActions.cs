@@ -29,6 +29,7 @@ public static class AuditActions
     public const string TaskCreated = "task.created";
     public const string TaskSteered = "task.steered";
     public const string ApprovalDecided = "task.approval-decided";
+    public const string MemoryEmbeddingModelChanged = "memory.embedding-model-changed";
     public const string MemoryRemembered = "memory.remembered";
     public const string MemoryForgotten = "memory.forgotten";
     public const string MemoryShared = "memory.shared";
@@ -40,6 +41,7 @@ public static class AuditActions
         UserDisabled, UserEnabled, TenantSwitched, TenantSwitchedBack, TenantCreated, TenantSuspended, TenantActivated,
         TenantEntraLinked, LlmConfigCreated, LlmConfigUpdated, LlmConfigDeleted, LlmKeyChanged, LlmBudgetAlert, LlmCatalogChanged, TeamChanged, TeamDeleted,
         TaskCreated, TaskSteered, ApprovalDecided,
+        MemoryEmbeddingModelChanged,
         MemoryRemembered, MemoryForgotten, MemoryShared, MemoryConsolidated,
     ];
 }
