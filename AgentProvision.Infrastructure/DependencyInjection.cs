@@ -55,6 +55,7 @@ public static class DependencyInjection
         builder.Services.AddOrchestration();
         builder.Services.AddHotContext();
         builder.Services.AddMemoryVectors();
+        AgentProvision.Infrastructure.Knowledge.KnowledgeRegistration.AddKnowledgeGraph(builder.Services);
         builder.Services.AddMemory();
         return builder;
     }

@@ -30,6 +30,11 @@ public static class AuditActions
     public const string TaskSteered = "task.steered";
     public const string ApprovalDecided = "task.approval-decided";
     public const string MemoryEmbeddingModelChanged = "memory.embedding-model-changed";
+    public const string KnowledgeEntityCreated = "knowledge.entity-created";
+    public const string KnowledgeEntityEdited = "knowledge.entity-edited";
+    public const string KnowledgeEntitiesMerged = "knowledge.entities-merged";
+    public const string KnowledgeRelationAdded = "knowledge.relation-added";
+    public const string KnowledgeRelationEnded = "knowledge.relation-ended";
     public const string MemoryRemembered = "memory.remembered";
     public const string MemoryForgotten = "memory.forgotten";
     public const string MemoryShared = "memory.shared";
@@ -42,6 +47,7 @@ public static class AuditActions
         TenantEntraLinked, LlmConfigCreated, LlmConfigUpdated, LlmConfigDeleted, LlmKeyChanged, LlmBudgetAlert, LlmCatalogChanged, TeamChanged, TeamDeleted,
         TaskCreated, TaskSteered, ApprovalDecided,
         MemoryEmbeddingModelChanged,
+        KnowledgeEntityCreated, KnowledgeEntityEdited, KnowledgeEntitiesMerged, KnowledgeRelationAdded, KnowledgeRelationEnded,
         MemoryRemembered, MemoryForgotten, MemoryShared, MemoryConsolidated,
     ];
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentProvision.Core.Tenancy;
@@ -10,6 +11,8 @@ namespace AgentProvision.Core.Knowledge;
 /// </summary>
 public sealed class KnowledgeEntity : ITenantOwned
 {
+    public const string AliasesKey = "aliases";
+
     private KnowledgeEntity()
     {
         EntityType = Name = NormalizedName = string.Empty;
@@ -49,19 +52,112 @@ public sealed class KnowledgeEntity : ITenantOwned
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The name's embedding (little-endian floats), for matching a differently written name; null until needed.</summary>
+    public byte[]? NameEmbedding { get; private set; }
+
+    /// <summary>The model that made <see cref="NameEmbedding"/>: vectors of two models are not comparable.</summary>
+    public string? NameEmbeddingModel { get; private set; }
+
+    /// <summary>Names this entity was also learned or merged under, kept in the attributes as "aliases".</summary>
+    public IReadOnlyList<string> Aliases =>
+        JsonNode.Parse(Attributes)?[AliasesKey] is JsonArray aliases ? aliases.Select(a => a?.ToString() ?? string.Empty).ToList() : [];
+
     /// <summary>Learning it again: new attribute values win, others are kept; confidence moves to the stronger claim.</summary>
     public void Merge(string? attributesJson, double confidence, DateTimeOffset now)
     {
         var merged = JsonNode.Parse(Attributes)!.AsObject();
-        foreach (var (key, value) in JsonNode.Parse(RequireObject(attributesJson))!.AsObject())
+        var learned = JsonNode.Parse(RequireObject(attributesJson))!.AsObject();
+        foreach (var (key, value) in learned.Where(p => p.Key != AliasesKey))
         {
             merged[key] = value?.DeepClone();
         }
 
         Attributes = merged.ToJsonString();
+        // Aliases accumulate: a new list must not forget the names the entity was already known by.
+        if (learned[AliasesKey] is JsonArray aliases)
+        {
+            foreach (var alias in aliases.Select(a => a?.ToString()).Where(a => !string.IsNullOrWhiteSpace(a)))
+            {
+                AddAlias(alias!);
+            }
+        }
+
         Confidence = Math.Max(Confidence, RequireConfidence(confidence));
         UpdatedAt = now;
     }
+
+    /// <summary>A person's edit: the values given replace the old ones, attributes included; a new name drops the old embedding.</summary>
+    public void Edit(string entityType, string name, string? attributesJson, double confidence, DateTimeOffset now)
+    {
+        var normalized = Normalize(name);
+        EntityType = NormalizeType(entityType);
+        if (normalized != NormalizedName)
+        {
+            NameEmbedding = null;
+            NameEmbeddingModel = null;
+        }
+
+        Name = RequireName(name);
+        NormalizedName = normalized;
+        Attributes = RequireObject(attributesJson);
+        Confidence = RequireConfidence(confidence);
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Takes in an entity found to be the same thing: this entity's own attribute values stay, the other's fill the gaps,
+    /// its name becomes an alias and the stronger confidence wins.
+    /// </summary>
+    public void Absorb(KnowledgeEntity other, DateTimeOffset now)
+    {
+        var own = JsonNode.Parse(Attributes)!.AsObject();
+        foreach (var (key, value) in JsonNode.Parse(other.Attributes)!.AsObject())
+        {
+            if (key != AliasesKey && !own.ContainsKey(key))
+            {
+                own[key] = value?.DeepClone();
+            }
+        }
+
+        Attributes = own.ToJsonString();
+        foreach (var alias in other.Aliases.Prepend(other.Name))
+        {
+            AddAlias(alias);
+        }
+
+        Confidence = Math.Max(Confidence, other.Confidence);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Remembers another way of writing the name, unless it is this name or already known.</summary>
+    public void AddAlias(string name)
+    {
+        var alias = RequireName(name);
+        if (Normalize(alias) == NormalizedName || Aliases.Any(a => Normalize(a) == Normalize(alias)))
+        {
+            return;
+        }
+
+        var attributes = JsonNode.Parse(Attributes)!.AsObject();
+        if (attributes[AliasesKey] is not JsonArray aliases)
+        {
+            aliases = [];
+            attributes[AliasesKey] = aliases;
+        }
+
+        aliases.Add(alias);
+        Attributes = attributes.ToJsonString();
+    }
+
+    public void SetNameEmbedding(ReadOnlySpan<float> vector, string model)
+    {
+        NameEmbedding = MemoryMarshal.AsBytes(vector).ToArray();
+        NameEmbeddingModel = model;
+    }
+
+    /// <summary>The name's vector if it was made by <paramref name="model"/>, else null (it must be embedded again).</summary>
+    public float[]? NameVector(string model) =>
+        NameEmbedding is { } bytes && NameEmbeddingModel == model ? MemoryMarshal.Cast<byte, float>(bytes).ToArray() : null;
 
     public static string Normalize(string name) => string.Join(' ', RequireName(name).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AgentProvision.Core.Tenancy;
 
 namespace AgentProvision.Core.Knowledge;
@@ -60,6 +61,44 @@ public sealed class KnowledgeRelation : ITenantOwned
     public DateTimeOffset CreatedAt { get; private set; }
 
     public bool IsValidAt(DateTimeOffset at) => ValidFrom <= at && (ValidTo is null || at < ValidTo);
+
+    /// <summary>Still holds: no later fact has ended it.</summary>
+    public bool IsOpen => ValidTo is null;
+
+    /// <summary>
+    /// The same fact learned again: independent evidence makes it likelier (noisy-or of the two strengths), and new
+    /// evidence is added to the old instead of a second relation.
+    /// </summary>
+    public void Reinforce(double strength, string? evidenceJson)
+    {
+        var added = KnowledgeEntity.RequireConfidence(strength);
+        Strength = Math.Round(1 - ((1 - Strength) * (1 - added)), 6);
+        var evidence = JsonNode.Parse(Evidence)!.AsArray();
+        var known = evidence.Select(e => e?.ToJsonString()).ToHashSet();
+        foreach (var item in JsonNode.Parse(RequireArray(evidenceJson))!.AsArray())
+        {
+            if (known.Add(item?.ToJsonString()))
+            {
+                evidence.Add(item?.DeepClone());
+            }
+        }
+
+        Evidence = evidence.ToJsonString();
+    }
+
+    /// <summary>An entity was merged into another: its end of this relation now names the entity that remains.</summary>
+    public void Repoint(Guid mergedEntityId, Guid keptEntityId)
+    {
+        var from = FromEntityId == mergedEntityId ? keptEntityId : FromEntityId;
+        var to = ToEntityId == mergedEntityId ? keptEntityId : ToEntityId;
+        if (from == to)
+        {
+            throw new KnowledgeException("An entity cannot be related to itself.");
+        }
+
+        FromEntityId = from;
+        ToEntityId = to;
+    }
 
     /// <summary>No longer true from <paramref name="at"/> on; kept for "what was true when".</summary>
     public void Close(DateTimeOffset at)

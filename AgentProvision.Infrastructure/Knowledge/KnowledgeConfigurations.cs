@@ -16,6 +16,7 @@ internal sealed class KnowledgeEntityConfiguration : IEntityTypeConfiguration<Kn
         builder.Property(e => e.Name).HasMaxLength(200).IsRequired();
         builder.Property(e => e.NormalizedName).HasMaxLength(200).IsRequired();
         builder.Property(e => e.Attributes).IsRequired();
+        builder.Property(e => e.NameEmbeddingModel).HasMaxLength(200);
         builder.HasOne<Agent>().WithMany().HasForeignKey(e => e.SourceAgentId).OnDelete(DeleteBehavior.ClientSetNull);
         // "Learn it again" finds the same row: exact match on tenant, type and normalised name.
         builder.HasIndex(e => new { e.TenantId, e.EntityType, e.NormalizedName }).IsUnique();

@@ -398,6 +398,13 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<byte[]>("NameEmbedding")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("NameEmbeddingModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -393,6 +393,13 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("NameEmbedding")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("NameEmbeddingModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedName")
                         .IsRequired()
                         .HasMaxLength(200)
