@@ -1,5 +1,6 @@
 using AgentProvision.Bench;
 using AgentProvision.Bench.Locomo;
+using AgentProvision.Bench.Memory;
 using AgentProvision.Bench.Orchestration;
 
 var which = args.FirstOrDefault() ?? "router";
@@ -12,7 +13,9 @@ switch (which)
         return await EngineBench.RunAsync(args[1..]);
     case "locomo":
         return await LocomoBench.RunAsync(args[1..]);
+    case "vectors":
+        return await VectorBench.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: router, engine, locomo");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: router, engine, locomo, vectors");
         return 2;
 }

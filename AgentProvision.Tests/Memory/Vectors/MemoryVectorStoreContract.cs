@@ -97,6 +97,19 @@ public abstract class MemoryVectorStoreContract : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ReturnSeveralVectorsByIdLeavingOutUnknownIds()
+    {
+        var collection = await CollectionAsync();
+        var records = Enumerable.Range(0, 5).Select(_ => Record(Acme, Scout)).ToList();
+        await collection.UpsertAsync(records, Ct);
+
+        var found = await collection.GetAsync([records[0].Id, Guid.NewGuid(), records[3].Id], new RecordRetrievalOptions { IncludeVectors = true }, Ct).ToListAsync(Ct);
+
+        found.Select(r => r.Id).ShouldBe([records[0].Id, records[3].Id], ignoreOrder: true);
+        found.ShouldAllBe(r => r.Embedding.Length == Dimension);
+    }
+
+    [Fact]
     public async Task ReplaceTheVectorAndAgentOfAnIdUpsertedAgain()
     {
         var collection = await CollectionAsync();
