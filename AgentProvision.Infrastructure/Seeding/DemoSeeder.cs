@@ -92,6 +92,8 @@ internal sealed partial class DemoSeeder(
             db.AgentGroups.Add(DemoTeam.Build(tenant.Id, db, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        await DemoKnowledge.SeedAsync(scope.ServiceProvider, db, tenant.Id, demo.IsPlatform, clock.GetUtcNow(), cancellationToken);
     }
 
     private static void Check(IdentityResult result, string tenant)
