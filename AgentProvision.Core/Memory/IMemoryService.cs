@@ -104,7 +104,11 @@ public sealed record MemoryOrigin(string Kind, Guid MemoryId, Guid? AgentId, Dat
 /// </summary>
 public sealed record RecallScore(double Similarity, double Lexical, double Importance, double Recency, double Neighbour, double Total);
 
-public sealed record RecalledMemory(MemoryView Memory, RecallScore Score);
+/// <param name="Relevant">
+/// It stands out from the agent's other memories by the relevance threshold. An agent with too few memories to tell
+/// (fewer than 16) has every returned memory counted relevant.
+/// </param>
+public sealed record RecalledMemory(MemoryView Memory, RecallScore Score, bool Relevant = true);
 
 public sealed record RecallResult(IReadOnlyList<RecalledMemory> Memories, int Searched, TimeSpan Elapsed);
 
@@ -136,7 +140,7 @@ public sealed record ShareResult(IReadOnlyList<Guid> CopiedIds, int AlreadyShare
 /// <summary>
 /// Memory quality for one agent. DuplicateRate: share of memories whose nearest other memory is at or above the
 /// duplicate threshold. NeverRecalledShare: share with no recall yet. RecallHitRate: share of the agent's recalls that
-/// returned at least one memory at or above the relevance threshold. TokensInjected: tokens of memory text returned to
+/// returned at least one relevant memory (see <see cref="RecalledMemory"/>). TokensInjected: tokens of memory text returned to
 /// the agent's prompts by recall.
 /// </summary>
 public sealed record MemoryQuality(int Memories, double DuplicateRate, double NeverRecalledShare, double RecallHitRate, int Recalls,

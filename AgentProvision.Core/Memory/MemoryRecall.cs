@@ -32,7 +32,7 @@ public sealed class MemoryRecall : ITenantOwned
     public RecallPurpose Purpose { get; private set; }
     public int Returned { get; private set; }
 
-    /// <summary>At least one returned memory stood out from the agent's memories by the relevance threshold.</summary>
+    /// <summary>At least one returned memory was relevant (see <see cref="RecalledMemory.Relevant"/>).</summary>
     public bool Hit { get; private set; }
 
     /// <summary>The best result's similarity in standard deviations above the agent's typical similarity to the query.</summary>

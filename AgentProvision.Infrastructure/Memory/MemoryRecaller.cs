@@ -25,6 +25,9 @@ internal sealed class MemoryRecaller(
 {
     public const int MaxQueryLength = 2000;
 
+    // Below this many memories their similarities say little about what is typical, so relevance cannot be judged.
+    private const int MinimumCalibration = 16;
+
     // With a narrowing filter, this many of the matching memories are scored directly when the candidates run short.
     private const int FilteredScan = 2000;
 
@@ -99,7 +102,9 @@ internal sealed class MemoryRecaller(
         }
 
         var byId = rows.ToDictionary(r => r.Id);
-        var recalled = ranked.Select(r => new RecalledMemory(MemoryViews.View(byId[r.Id], extraAccesses: 1, accessedAt: now), r.Score)).ToList();
+        var calibrated = index.SampleCount >= MinimumCalibration;
+        var recalled = ranked.Select(r => new RecalledMemory(MemoryViews.View(byId[r.Id], extraAccesses: 1, accessedAt: now), r.Score,
+            !calibrated || r.Score.Total >= settings.RelevanceThreshold)).ToList();
         await LogAsync(db, input, recalled, recalled.Count > 0 ? recalled[0].Score.Total : 0, now, cancellationToken);
         return new RecallResult(recalled, index.Count, Stopwatch.GetElapsedTime(started));
     }
@@ -109,7 +114,7 @@ internal sealed class MemoryRecaller(
     {
         var injected = input.Purpose == RecallPurpose.Agent ? recalled.Sum(m => tokens.Count(m.Memory.Content)) : 0;
         db.MemoryRecalls.Add(new MemoryRecall(tenant.TenantId, input.AgentId, input.Purpose, recalled.Count,
-            recalled.Count > 0 && topRelevance >= options.CurrentValue.RelevanceThreshold, topRelevance, injected, now));
+            recalled.Any(m => m.Relevant), topRelevance, injected, now));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

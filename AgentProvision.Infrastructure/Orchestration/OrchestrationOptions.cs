@@ -34,6 +34,16 @@ public sealed class OrchestrationOptions
     [Range(1, 50)]
     public int MaxToolRounds { get; set; } = 8;
 
+    /// <summary>
+    /// Memories recalled for the objective at the start of a turn and put in the agent's prompt (only relevant ones, see
+    /// <c>RecalledMemory.Relevant</c>); 0 leaves recall to the agent's own tool.
+    /// </summary>
+    [Range(0, 20)]
+    public int RecallAtTurnStart { get; set; } = 5;
+
+    /// <summary>Whether an agent remembers each task it completes (objective and result) as an experience.</summary>
+    public bool RememberOutcomes { get; set; } = true;
+
     /// <summary>How many times one task may be escalated before it waits for a person instead.</summary>
     [Range(1, 20)]
     public int MaxEscalations { get; set; } = 3;

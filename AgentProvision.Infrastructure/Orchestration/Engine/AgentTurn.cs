@@ -1,7 +1,11 @@
 using System.Text.Json;
 using AgentProvision.Core.Agents;
+using AgentProvision.Core.Knowledge;
 using AgentProvision.Core.Llm;
+using AgentProvision.Core.Memory;
 using AgentProvision.Core.Orchestration;
+using AgentProvision.Infrastructure.Knowledge;
+using AgentProvision.Infrastructure.Memory;
 using AgentProvision.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -20,6 +24,8 @@ internal sealed partial class AgentTurn(
     TaskStore store,
     TurnOutcomes outcomes,
     IChatClient chat,
+    IMemoryService memory,
+    IKnowledgeGraph knowledge,
     IOptionsMonitor<OrchestrationOptions> options,
     ILoggerFactory loggerFactory,
     TimeProvider clock,
@@ -46,6 +52,10 @@ internal sealed partial class AgentTurn(
 
             var decision = await DecideAsync(situation, owner, timeout.Token);
             await outcomes.ApplyAsync(situation, decision, owner, began, CancellationToken.None);
+            if (decision is TurnDecision.Answer answer)
+            {
+                await RememberOutcomeAsync(situation, answer.Result);
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -81,7 +91,8 @@ internal sealed partial class AgentTurn(
         var recorder = new StepRecorder(store, situation.Task.Id, owner, clock);
         var tools = new TurnTools(situation, (peer, question, ct) => ConsultAsync(situation, recorder, peer, question, ct));
         var messages = AgentPrompt.Build(situation.Agent, situation.Team, situation.Task, situation.Skills, situation.History).ToList();
-        messages[0] = new ChatMessage(ChatRole.System, $"{messages[0].Text}\n{tools.Guidance()}\n{TurnAnswer.Instruction}");
+        var remembered = await RecallForPromptAsync(situation, recorder, cancellationToken);
+        messages[0] = new ChatMessage(ChatRole.System, $"{messages[0].Text}{remembered}\n{tools.Guidance()}\n{TurnAnswer.Instruction}");
         if (situation.Task.Status == AgentTaskStatus.Reviewing)
         {
             messages.Add(new ChatMessage(ChatRole.User,
@@ -94,7 +105,12 @@ internal sealed partial class AgentTurn(
             MaximumIterationsPerRequest = options.CurrentValue.MaxToolRounds,
             FunctionInvoker = (context, ct) => InvokeToolAsync(recorder, context, ct),
         };
-        var chatOptions = Context(situation, situation.Agent, "agent-turn").ApplyTo(new ChatOptions { Tools = tools.All(), ToolMode = ChatToolMode.Auto });
+        var chatOptions = Context(situation, situation.Agent, "agent-turn").ApplyTo(new ChatOptions
+        {
+            Tools = [.. tools.All(), .. new MemoryTools(memory, situation.Agent.Id, situation.Task.Id, Thread(situation)).All(),
+                .. KnowledgeTools.For(knowledge, situation.Agent.Id)],
+            ToolMode = ChatToolMode.Auto,
+        });
         var response = await invoking.GetResponseAsync(messages, chatOptions, cancellationToken);
         if (tools.EscalationReason is { } reason)
         {
@@ -162,6 +178,59 @@ internal sealed partial class AgentTurn(
         return answer.Text;
     }
 
+    /// <summary>The agent's memories relevant to the objective, as a prompt section (empty when none are).</summary>
+    private async Task<string> RecallForPromptAsync(TurnSituation situation, StepRecorder recorder, CancellationToken cancellationToken)
+    {
+        var limit = options.CurrentValue.RecallAtTurnStart;
+        if (limit == 0)
+        {
+            return string.Empty;
+        }
+
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.AgentMemories.AnyAsync(m => m.AgentId == situation.Agent.Id, cancellationToken))
+            {
+                return string.Empty;
+            }
+        }
+
+        var query = situation.Task.Objective.Length <= MemoryRecaller.MaxQueryLength
+            ? situation.Task.Objective
+            : situation.Task.Objective[..MemoryRecaller.MaxQueryLength];
+        var recalled = await memory.RecallAsync(new RecallInput(situation.Agent.Id, query, limit), cancellationToken);
+        var relevant = recalled.Memories.Where(m => m.Relevant).ToList();
+        if (relevant.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        await recorder.StepAsync("memory", MemoryTools.Recall, string.Join("\n", relevant.Select(m => $"- {m.Memory.Content}")), cancellationToken);
+        return "\nWhat you remember that may help:\n" + string.Join("\n", relevant.Select(m => $"- ({m.Memory.CreatedAt:yyyy-MM-dd}) {m.Memory.Content}"));
+    }
+
+    /// <summary>A completed task becomes an experience the agent can recall next time; failing to store it does not fail the task.</summary>
+    private async Task RememberOutcomeAsync(TurnSituation situation, TurnAnswer answer)
+    {
+        if (!options.CurrentValue.RememberOutcomes || string.IsNullOrWhiteSpace(answer.Text))
+        {
+            return;
+        }
+
+        try
+        {
+            var text = $"Task: {TaskLifecycle.Shorten(situation.Task.Objective, 1000)}\nResult: {TaskLifecycle.Shorten(answer.Text, 2000)}";
+            await memory.RememberAsync(new RememberInput(situation.Agent.Id, text, MemoryType.Experience, Math.Clamp(answer.Confidence ?? 0.5, 0, 1),
+                MemorySource.Observation, situation.Task.Id, Thread: Thread(situation)), CancellationToken.None);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            LogRememberFailed(error, situation.Task.Id);
+        }
+    }
+
+    private static string Thread(TurnSituation situation) => $"task:{situation.Task.RootTaskId}";
+
     private static LlmCallContext Context(TurnSituation situation, Agent agent, string purpose) =>
         new(purpose, agent.LlmConfigId, agent.Id, situation.Task.Id, situation.Task.TaskType,
             situation.Policy.TaskBudget is { } budget ? [new BudgetLimit(BudgetScope.Task, $"task:{situation.Task.RootTaskId}", budget)] : null);
@@ -176,6 +245,9 @@ internal sealed partial class AgentTurn(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Task {TaskId} was taken over or steered while its turn ran; the turn's result is dropped")]
     private partial void LogLeaseLost(Guid taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} completed but its outcome could not be remembered")]
+    private partial void LogRememberFailed(Exception error, Guid taskId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The turn on task {TaskId} failed")]
     private partial void LogTurnFailed(Exception error, Guid taskId);
