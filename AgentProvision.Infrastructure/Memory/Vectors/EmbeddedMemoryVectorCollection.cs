@@ -11,7 +11,7 @@ namespace AgentProvision.Infrastructure.Memory.Vectors;
 /// acknowledged upsert survives a crash. Owned by <see cref="EmbeddedMemoryVectorStore"/>, which shares one instance per
 /// model; disposing it is therefore left to the store.
 /// </summary>
-public sealed class EmbeddedMemoryVectorCollection : VectorStoreCollection<Guid, MemoryVectorRecord>
+public sealed partial class EmbeddedMemoryVectorCollection : VectorStoreCollection<Guid, MemoryVectorRecord>
 {
     private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly VectorIndex _index;
@@ -82,7 +82,7 @@ public sealed class EmbeddedMemoryVectorCollection : VectorStoreCollection<Guid,
     {
         ThrowIfDeleted();
         var found = _index.Find(key, options?.IncludeVectors ?? false);
-        return Task.FromResult(found is { } entry ? Record(key, entry.TenantId, entry.AgentId, entry.UnitVector) : null);
+        return Task.FromResult(found is { } entry ? MemoryVectorQuery.Record(key, entry.TenantId, entry.AgentId, entry.UnitVector) : null);
     }
 
     public override async IAsyncEnumerable<MemoryVectorRecord> GetAsync(
@@ -98,7 +98,7 @@ public sealed class EmbeddedMemoryVectorCollection : VectorStoreCollection<Guid,
         {
             cancellationToken.ThrowIfCancellationRequested();
             var vector = options?.IncludeVectors == true ? _index.Find(id, includeVector: true)?.UnitVector : null;
-            yield return Record(id, vectorFilter.TenantId, agentId, vector);
+            yield return MemoryVectorQuery.Record(id, vectorFilter.TenantId, agentId, vector);
         }
 
         await Task.CompletedTask;
@@ -111,17 +111,14 @@ public sealed class EmbeddedMemoryVectorCollection : VectorStoreCollection<Guid,
     public override async Task UpsertAsync(IEnumerable<MemoryVectorRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var changes = records.Select(Validate).ToList();
+        var changes = records
+            .Select(record => VectorJournalEntry.Upsert(record.Id, record.TenantId, record.AgentId, MemoryVectorQuery.Validate(record, Dimension)))
+            .ToList();
         await WriteAsync(() =>
         {
-            var tenants = new Dictionary<Guid, Guid>();
-            foreach (var change in changes)
-            {
-                var tenantId = tenants.TryGetValue(change.Id, out var earlier) ? earlier : _index.Find(change.Id, includeVector: false)?.TenantId;
-                if (tenantId is { } owner && owner != change.TenantId)
-                    throw new InvalidOperationException($"Vector {change.Id} belongs to another tenant; a vector never moves between tenants.");
-                tenants[change.Id] = change.TenantId;
-            }
+            MemoryVectorQuery.RequireSameTenants(
+                [.. changes.Select(change => (change.Id, change.TenantId))],
+                i => _index.Find(changes[i].Id, includeVector: false)?.TenantId);
 
             return changes;
         }, cancellationToken);
@@ -161,7 +158,7 @@ public sealed class EmbeddedMemoryVectorCollection : VectorStoreCollection<Guid,
             // A delete between the search and this read removes the hit rather than returning a record that is gone.
             if (_index.Find(hit.Id, options?.IncludeVectors ?? false) is not { } entry)
                 continue;
-            yield return new VectorSearchResult<MemoryVectorRecord>(Record(hit.Id, entry.TenantId, entry.AgentId, entry.UnitVector), hit.Similarity);
+            yield return new VectorSearchResult<MemoryVectorRecord>(MemoryVectorQuery.Record(hit.Id, entry.TenantId, entry.AgentId, entry.UnitVector), hit.Similarity);
         }
 
         await Task.CompletedTask;
@@ -172,93 +169,6 @@ public sealed class EmbeddedMemoryVectorCollection : VectorStoreCollection<Guid,
             ? new VectorStoreCollectionMetadata { VectorStoreSystemName = "agentprovision.embedded", CollectionName = Name }
             : serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
 
-    /// <summary>Writes everything into the snapshot and empties the journal.</summary>
-    internal async Task CompactAsync(CancellationToken cancellationToken)
-    {
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_deleted && _journal.Entries > 0)
-                await CompactLockedAsync(cancellationToken);
-        }
-        finally
-        {
-            _writes.Release();
-        }
-    }
-
-    /// <summary>Removes both files; the store has already stopped handing this instance out.</summary>
-    internal async Task DeleteFilesAsync(CancellationToken cancellationToken)
-    {
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            _deleted = true;
-            _journal.Dispose();
-            File.Delete(_files.Journal);
-            File.Delete(_files.Snapshot);
-        }
-        finally
-        {
-            _writes.Release();
-        }
-    }
-
-    /// <summary>Closes the files; called by the store at shutdown after a last compaction.</summary>
-    internal void Close()
-    {
-        _journal.Dispose();
-        _index.Dispose();
-        _writes.Dispose();
-    }
-
-    // The store owns the shared instance; a caller's using block must not close it for everyone else.
-    protected override void Dispose(bool disposing)
-    {
-    }
-
-    private async Task WriteAsync(Func<List<VectorJournalEntry>> decide, CancellationToken cancellationToken)
-    {
-        await _writes.WaitAsync(cancellationToken);
-        try
-        {
-            ThrowIfDeleted();
-            var changes = decide();
-            _journal.Append(changes);
-            foreach (var change in changes)
-                Replay(_index, change);
-            if (_journal.Entries >= _options.JournalCompactionEntries)
-                await CompactLockedAsync(cancellationToken);
-        }
-        finally
-        {
-            _writes.Release();
-        }
-    }
-
-    private async Task CompactLockedAsync(CancellationToken cancellationToken)
-    {
-        // Snapshot first, journal second: a crash between them replays changes the snapshot already holds, which is harmless.
-        await _index.SaveAsync(_files.Snapshot, cancellationToken);
-        var entries = _journal.Entries;
-        _journal.Clear();
-        _logger.LogInformation("Compacted vector collection {Model}: {Entries} journalled changes folded into a snapshot of {Count} vectors",
-            Name, entries, _index.Count);
-    }
-
-    private VectorJournalEntry Validate(MemoryVectorRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        if (record.Id == Guid.Empty)
-            throw new ArgumentException("A memory vector needs an id.", nameof(record));
-        if (record.TenantId == Guid.Empty)
-            throw new ArgumentException($"Memory vector {record.Id} has no tenant; vectors are always stored within one tenant.", nameof(record));
-        if (record.AgentId == Guid.Empty)
-            throw new ArgumentException($"Memory vector {record.Id} has no agent.", nameof(record));
-        var unit = UnitVector.Normalise(record.Embedding.Span, Dimension, nameof(record));
-        return VectorJournalEntry.Upsert(record.Id, record.TenantId, record.AgentId, unit);
-    }
-
     private static void Replay(VectorIndex index, VectorJournalEntry entry)
     {
         if (entry.UnitVector is { } vector)
@@ -266,14 +176,6 @@ public sealed class EmbeddedMemoryVectorCollection : VectorStoreCollection<Guid,
         else
             index.RemoveAny(entry.Id);
     }
-
-    private static MemoryVectorRecord Record(Guid id, Guid tenantId, Guid agentId, float[]? unitVector) => new()
-    {
-        Id = id,
-        TenantId = tenantId,
-        AgentId = agentId,
-        Embedding = unitVector ?? ReadOnlyMemory<float>.Empty,
-    };
 
     private void ThrowIfDeleted()
     {

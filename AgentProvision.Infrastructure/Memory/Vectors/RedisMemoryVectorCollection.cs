@@ -82,19 +82,12 @@ public sealed class RedisMemoryVectorCollection : VectorStoreCollection<Guid, Me
     public override async Task UpsertAsync(IEnumerable<MemoryVectorRecord> records, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(records);
-        var writes = records.Select(Validate).ToList();
+        var writes = records.Select(record => (Record: record, UnitVector: MemoryVectorQuery.Validate(record, Dimension))).ToList();
         var owners = await Task.WhenAll(writes.Select(write =>
             _database.HashGetAsync(RedisVectorCommands.Key(Name, write.Record.Id), RedisVectorCommands.TenantField)));
-        var tenants = new Dictionary<Guid, Guid>();
-        for (var i = 0; i < writes.Count; i++)
-        {
-            var record = writes[i].Record;
-            Guid? owner = tenants.TryGetValue(record.Id, out var earlier) ? earlier
-                : owners[i].IsNull ? null : Guid.ParseExact((string)owners[i]!, "N");
-            if (owner is { } tenantId && tenantId != record.TenantId)
-                throw new InvalidOperationException($"Vector {record.Id} belongs to another tenant; a vector never moves between tenants.");
-            tenants[record.Id] = record.TenantId;
-        }
+        MemoryVectorQuery.RequireSameTenants(
+            [.. writes.Select(write => (write.Record.Id, write.Record.TenantId))],
+            i => owners[i].IsNull ? null : Guid.ParseExact((string)owners[i]!, "N"));
 
         var batch = _database.CreateBatch();
         var sent = writes.Select(write => batch.HashSetAsync(
@@ -139,27 +132,13 @@ public sealed class RedisMemoryVectorCollection : VectorStoreCollection<Guid, Me
             ? new VectorStoreCollectionMetadata { VectorStoreSystemName = "redis", CollectionName = Name }
             : serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
 
-    private (MemoryVectorRecord Record, float[] UnitVector) Validate(MemoryVectorRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        if (record.Id == Guid.Empty)
-            throw new ArgumentException("A memory vector needs an id.", nameof(record));
-        if (record.TenantId == Guid.Empty)
-            throw new ArgumentException($"Memory vector {record.Id} has no tenant; vectors are always stored within one tenant.", nameof(record));
-        if (record.AgentId == Guid.Empty)
-            throw new ArgumentException($"Memory vector {record.Id} has no agent.", nameof(record));
-        return (record, UnitVector.Normalise(record.Embedding.Span, Dimension, nameof(record)));
-    }
-
     private static MemoryVectorRecord Record(Document document)
     {
         var embedding = document[RedisVectorCommands.EmbeddingField];
-        return new MemoryVectorRecord
-        {
-            Id = RedisVectorCommands.IdOf(document.Id),
-            TenantId = Guid.ParseExact((string)document[RedisVectorCommands.TenantField]!, "N"),
-            AgentId = Guid.ParseExact((string)document[RedisVectorCommands.AgentField]!, "N"),
-            Embedding = embedding.IsNull ? ReadOnlyMemory<float>.Empty : RedisVectorCommands.Vector((byte[])embedding!),
-        };
+        return MemoryVectorQuery.Record(
+            RedisVectorCommands.IdOf(document.Id),
+            Guid.ParseExact((string)document[RedisVectorCommands.TenantField]!, "N"),
+            Guid.ParseExact((string)document[RedisVectorCommands.AgentField]!, "N"),
+            embedding.IsNull ? null : RedisVectorCommands.Vector((byte[])embedding!));
     }
 }
