@@ -18,6 +18,9 @@ public static class MemoryRegistration
         services.AddScoped<MemoryRecaller>();
         services.AddScoped<MemoryConsolidator>();
         services.AddScoped<IMemoryService, MemoryService>();
+        services.AddOptions<ReembeddingOptions>().BindConfiguration(ReembeddingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MemoryReembedder>();
+        services.AddHostedService(sp => sp.GetRequiredService<MemoryReembedder>());
         return services;
     }
 }
