@@ -233,6 +233,23 @@ public sealed class MemoryServiceShould : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RedactPersonalDataBeforeAHealthcareTenantStoresIt()
+    {
+        await _world.DbAsync("acme", async db =>
+        {
+            (await db.TenantBrandings.SingleAsync()).SetIndustry("healthcare", """{"regimes":["hipaa"],"autoRedactPii":true}""");
+            return await db.SaveChangesAsync();
+        });
+
+        var stored = await _world.RememberAsync(_world.Mira, "Patient MRN: 00123456, e-mail jo@example.com, prefers morning calls.");
+        var other = await _world.RememberAsync(_world.Gus, "Write to gus@example.com on Mondays.", tenant: "globex");
+
+        stored.Content.ShouldBe("Patient MRN: [MRN], e-mail [EMAIL], prefers morning calls.");
+        (await _world.DbAsync("acme", db => db.AgentMemories.SingleAsync())).Content.ShouldNotContain("jo@example.com");
+        other.Content.ShouldContain("gus@example.com", Case.Sensitive, "a tenant without auto-redaction keeps its text");
+    }
+
+    [Fact]
     public async Task KeepRecallWorkingAfterARestart()
     {
         await _world.RememberAsync(_world.Mira, "Fabrikam prefers email over phone calls.");
