@@ -25,6 +25,7 @@ internal sealed partial class AgentTurn(
     TurnOutcomes outcomes,
     IChatClient chat,
     IMemoryService memory,
+    IHotContextStore hotContext,
     IKnowledgeGraph knowledge,
     IOptionsMonitor<OrchestrationOptions> options,
     ILoggerFactory loggerFactory,
@@ -92,7 +93,9 @@ internal sealed partial class AgentTurn(
         var tools = new TurnTools(situation, (peer, question, ct) => ConsultAsync(situation, recorder, peer, question, ct));
         var messages = AgentPrompt.Build(situation.Agent, situation.Team, situation.Task, situation.Skills, situation.History).ToList();
         var remembered = await RecallForPromptAsync(situation, recorder, cancellationToken);
-        messages[0] = new ChatMessage(ChatRole.System, $"{messages[0].Text}{remembered}\n{tools.Guidance()}\n{TurnAnswer.Instruction}");
+        var hot = new HotContextKey(situation.Task.TenantId, situation.Agent.Id, Thread(situation));
+        var earlier = await EarlierInSessionAsync(hot, situation, cancellationToken);
+        messages[0] = new ChatMessage(ChatRole.System, $"{messages[0].Text}{remembered}{earlier}\n{tools.Guidance()}\n{TurnAnswer.Instruction}");
         if (situation.Task.Status == AgentTaskStatus.Reviewing)
         {
             messages.Add(new ChatMessage(ChatRole.User,
@@ -112,6 +115,11 @@ internal sealed partial class AgentTurn(
             ToolMode = ChatToolMode.Auto,
         });
         var response = await invoking.GetResponseAsync(messages, chatOptions, cancellationToken);
+        if (!string.IsNullOrWhiteSpace(response.Text))
+        {
+            await hotContext.AppendAsync(hot, new HotContextMessage("assistant", TaskLifecycle.Shorten(response.Text, 4000), clock.GetUtcNow()),
+                cancellationToken);
+        }
         if (tools.EscalationReason is { } reason)
         {
             return new TurnDecision.Escalate(reason, null);
@@ -207,6 +215,23 @@ internal sealed partial class AgentTurn(
 
         await recorder.StepAsync("memory", MemoryTools.Recall, string.Join("\n", relevant.Select(m => $"- {m.Memory.Content}")), cancellationToken);
         return "\nWhat you remember that may help:\n" + string.Join("\n", relevant.Select(m => $"- ({m.Memory.CreatedAt:yyyy-MM-dd}) {m.Memory.Content}"));
+    }
+
+    /// <summary>
+    /// Tier 1: what this agent said earlier in the same piece of work (its task tree) within the hot context's TTL, e.g.
+    /// the plan it made before delegating, now that it reviews; and the task it is on now, for whoever looks.
+    /// </summary>
+    private async Task<string> EarlierInSessionAsync(HotContextKey key, TurnSituation situation, CancellationToken cancellationToken)
+    {
+        var recent = await hotContext.RecentAsync(key, cancellationToken);
+        await hotContext.SetTaskContextAsync(key, EngineJson.Serialize(new
+        {
+            taskId = situation.Task.Id,
+            objective = TaskLifecycle.Shorten(situation.Task.Objective, 2000),
+            status = situation.Task.Status.ToString(),
+        }), cancellationToken);
+        var said = recent.Where(m => m.Role == "assistant" && !string.IsNullOrWhiteSpace(m.Content)).ToList();
+        return said.Count == 0 ? string.Empty : "\nWhat you said earlier in this piece of work:\n" + string.Join("\n", said.Select(m => $"- {m.Content}"));
     }
 
     /// <summary>A completed task becomes an experience the agent can recall next time; failing to store it does not fail the task.</summary>

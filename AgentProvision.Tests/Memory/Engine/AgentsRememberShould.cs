@@ -1,9 +1,11 @@
+using AgentProvision.Core.Agents;
 using AgentProvision.Core.Identity;
 using AgentProvision.Core.Knowledge;
 using AgentProvision.Core.Memory;
 using AgentProvision.Core.Orchestration;
 using AgentProvision.Infrastructure.Persistence;
 using AgentProvision.Tests.Support;
+using AgentProvision.Tests.Support.Llm;
 using AgentProvision.Tests.Support.Orchestration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +59,29 @@ public sealed class AgentsRememberShould : IAsyncLifetime
         done.Reasoning.ShouldContain(s => s.Kind == "memory" && s.Text.Contains("only answers e-mail"));
         var recalls = await InTenantAsync(db => db.MemoryRecalls.Where(r => r.AgentId == team["Sam"]).ToListAsync());
         recalls.Sum(r => r.TokensInjected).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task KeepWhatTheLeadSaidBeforeDelegatingInItsHotContextForTheReview()
+    {
+        var team = await EngineTeam.CreateAsync(App, "acme", [("Mira", "Manager"), ("Sam", "Researcher")],
+            [("Mira", RelationshipType.Supervises, "Sam")]);
+        Model.On("Mira", AgentPhase.Start, Call("delegate_to_agent", new { agent = "Sam", objective = "Count last month's churned accounts" }))
+            .On("Mira", AgentPhase.AfterTool, OpenAiReplies.Text("Plan: Sam counts churn, then I compare it with the 3% target."))
+            .On("Sam", AgentPhase.Start, Answer("41 accounts churned", 0.9))
+            .On("Mira", AgentPhase.Review, Answer("Churn is above target", 0.9));
+
+        var task = await team.CreateTaskAsync("Is churn above target?");
+        await team.UntilAsync(task.Id, AgentTaskStatus.Completed);
+
+        var review = Model.Calls.Single(c => c.Agent == "Mira" && c.Phase == AgentPhase.Review);
+        review.Mentions("What you said earlier in this piece of work").ShouldBeTrue();
+        review.Mentions("compare it with the 3% target").ShouldBeTrue();
+        await using var scope = await App.ScopeAsync("acme", roles: Roles.TenantAdmin);
+        var snapshot = await scope.ServiceProvider.GetRequiredService<IHotContextStore>()
+            .GetAsync(new HotContextKey(scope.ServiceProvider.GetRequiredService<AgentProvision.Core.Tenancy.ITenantContext>().TenantId, team["Mira"], $"task:{task.Id}"), TestContext.Current.CancellationToken);
+        snapshot.Messages.Select(m => m.Role).ShouldBe(["assistant", "assistant"]);
+        snapshot.TaskContextJson.ShouldNotBeNull().ShouldContain("Is churn above target?");
     }
 
     [Fact]
