@@ -143,6 +143,27 @@ public sealed class KnowledgeExplorerShould : BunitContext
     }
 
     [Fact]
+    public async Task AddAnEntityThroughItsDialogOrSayWhyNot()
+    {
+        var page = await OpenAsync(seedDemoGraph: false);
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=knowledge-empty]"), Wait);
+
+        await AddEntityAsync(page, "customer", "Vandelay Industries", """{"imports":"latex"}""");
+
+        await page.WaitForAssertionAsync(() => page.Find("[data-testid=detail-name]").TextContent.ShouldBe("Vandelay Industries"), Wait);
+        page.FindAll("[data-testid=knowledge-empty]").ShouldBeEmpty();
+        page.Find("[data-testid=knowledge-counts]").TextContent.ShouldContain("1 entity");
+        page.Find("[data-testid=detail-attributes]").TextContent.ShouldContain("latex");
+        _dialogs.FindAll("[data-testid=entity-dialog]").ShouldBeEmpty();
+
+        await AddEntityAsync(page, "Customer", "vandelay  industries", null);
+
+        await _dialogs.WaitForAssertionAsync(() => _dialogs.Find("[data-testid=entity-error]").TextContent
+            .ShouldBe("There is already a customer named “Vandelay Industries”: edit that one, or merge the two."), Wait);
+        _dialogs.Find("[data-testid=entity-dialog]").ShouldNotBeNull("the dialog stays open to correct the name");
+    }
+
+    [Fact]
     public async Task LetViewersExploreButOfferThemNoEdits()
     {
         var page = await OpenAsync(Roles.Viewer);
@@ -178,6 +199,21 @@ public sealed class KnowledgeExplorerShould : BunitContext
         page.FindAll("[data-testid=search-result]").First().Click();
         await page.WaitForAssertionAsync(() => page.Find("[data-testid=entity-detail]"), Wait);
         await page.WaitForAssertionAsync(() => page.FindAll("[data-testid=entity-node]").Count.ShouldBeGreaterThan(1), Wait);
+    }
+
+    private async Task AddEntityAsync(IRenderedComponent<KnowledgeExplorer> page, string type, string name, string? attributes)
+    {
+        page.Find("[data-testid=new-entity]").Click();
+        await _dialogs.WaitForAssertionAsync(() => _dialogs.Find("#entity-name"), Wait);
+        _dialogs.Find("#entity-type").Input(type);
+        _dialogs.Find("#entity-type").Blur();
+        _dialogs.Find("#entity-name").Input(name);
+        if (attributes is not null)
+        {
+            _dialogs.Find("#entity-attributes").Input(attributes);
+        }
+
+        await _dialogs.Find("[data-testid=entity-dialog] form").SubmitAsync();
     }
 
     private static List<string> Nodes(IRenderedComponent<KnowledgeExplorer> page) =>
