@@ -1,5 +1,6 @@
 using AgentProvision.Core.Branding;
 using AgentProvision.Core.Identity;
+using AgentProvision.Core.Memory;
 using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Identity;
 using AgentProvision.Infrastructure.Persistence;
@@ -91,6 +92,8 @@ internal sealed partial class DemoSeeder(
         {
             db.AgentGroups.Add(DemoTeam.Build(tenant.Id, db, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
+            await DemoMemories.SeedAsync(scope.ServiceProvider.GetRequiredService<IMemoryService>(),
+                db.Agents.Local.Where(a => a.TenantId == tenant.Id).ToList(), cancellationToken);
         }
 
         await DemoKnowledge.SeedAsync(scope.ServiceProvider, db, tenant.Id, demo.IsPlatform, clock.GetUtcNow(), cancellationToken);

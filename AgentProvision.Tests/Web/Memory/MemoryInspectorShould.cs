@@ -23,15 +23,17 @@ public sealed class MemoryInspectorShould : MemoryPageTest
     }
 
     [Fact]
-    public async Task AskForAnAgentUntilTheAddressNamesOne()
+    public async Task OpenOnTheFirstAgentThenFollowTheAgentTheAddressNames()
     {
         await SignInAsync();
         var (_, agents) = await TeamAsync("Deal desk", ("Mira", "Manager"), ("Sam", "SDR"));
 
         var page = RenderInspector();
 
-        await page.WaitForAssertionAsync(() => page.Find("[data-testid=memory-pick-agent]"), Live);
-        page.FindAll("[data-testid=memory-table]").ShouldBeEmpty();
+        await page.WaitForAssertionAsync(() =>
+            page.Find("[data-testid=memory-agent]").GetAttribute("data-agent-id").ShouldBe(agents["Mira"].ToString()), Live);
+        Services.GetRequiredService<NavigationManager>().Uri.ShouldContain($"agent={agents["Mira"]}", Case.Insensitive,
+            "the choice goes into the address, so a refresh keeps it");
 
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/memory?agent={agents["Sam"]}");
 

@@ -36,6 +36,13 @@ public partial class MemoryInspector
     protected override async Task OnParametersSetAsync()
     {
         _agents ??= await MemoryAgents.LoadAsync(Teams);
+        if (AgentQuery is null && _agents.All.Count > 0)
+        {
+            // A first visit opens on the first agent rather than an empty page; the address then keeps the choice.
+            ChooseAgent(_agents.All[0].Id);
+            return;
+        }
+
         var agent = _agents.Find(AgentQuery);
         _unknownAgent = AgentQuery is not null && agent is null;
         if (agent?.Id != _agent?.Id)
