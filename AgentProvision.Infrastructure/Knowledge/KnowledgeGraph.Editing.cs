@@ -12,6 +12,7 @@ internal sealed partial class KnowledgeGraph
     public async Task<EntitySummary> CreateEntityAsync(EntityInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input with { AttributesJson = await redaction.JsonAsync(input.AttributesJson, cancellationToken) };
         RequireEditor();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var entity = new KnowledgeEntity(tenant.TenantId, input.EntityType, input.Name, input.AttributesJson, input.Confidence, null, clock.GetUtcNow());
@@ -25,6 +26,7 @@ internal sealed partial class KnowledgeGraph
     public async Task<EntitySummary> EditEntityAsync(Guid entityId, EntityInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input with { AttributesJson = await redaction.JsonAsync(input.AttributesJson, cancellationToken) };
         RequireEditor();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var entity = await RequireEntityAsync(db, entityId, cancellationToken);
@@ -86,6 +88,7 @@ internal sealed partial class KnowledgeGraph
     public async Task<RelateResult> AddRelationAsync(RelationInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input with { Note = await redaction.TextAsync(input.Note, cancellationToken) };
         RequireEditor();
         var type = KnowledgeRelation.NormalizeType(input.RelationType);
         var note = (input.Note ?? string.Empty).Trim();

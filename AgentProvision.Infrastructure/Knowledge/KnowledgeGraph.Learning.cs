@@ -9,6 +9,7 @@ internal sealed partial class KnowledgeGraph
     public async Task<LearnedEntity> LearnEntityAsync(Guid agentId, LearnEntityInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input with { AttributesJson = await redaction.JsonAsync(input.AttributesJson, cancellationToken) };
         return await WithRetryAsync(async db =>
         {
             await RequireAgentAsync(db, agentId, cancellationToken);
@@ -21,6 +22,7 @@ internal sealed partial class KnowledgeGraph
     public async Task<RelateResult> RelateAsync(Guid agentId, RelateInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        input = input with { EvidenceJson = await redaction.JsonAsync(input.EvidenceJson, cancellationToken) };
         return await WithRetryAsync(async db =>
         {
             await RequireAgentAsync(db, agentId, cancellationToken);

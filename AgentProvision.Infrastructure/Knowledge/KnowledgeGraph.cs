@@ -16,6 +16,7 @@ namespace AgentProvision.Infrastructure.Knowledge;
 internal sealed partial class KnowledgeGraph(
     IDbContextFactory<AppDbContext> factory,
     EntityNameMatcher matcher,
+    KnowledgeRedaction redaction,
     ITenantContext tenant,
     ICurrentUser currentUser,
     IAuditLog audit,

@@ -10,6 +10,7 @@ public static class KnowledgeRegistration
     {
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<EntityNameMatcher>();
+        services.AddScoped<KnowledgeRedaction>();
         services.AddScoped<IKnowledgeGraph, KnowledgeGraph>();
         return services;
     }
