@@ -61,7 +61,11 @@ public sealed class ProviderChatClientFactory(IHttpClientFactory httpClients, IH
         return client.AsIChatClient(modelId, maxOutputTokens);
     }
 
-    private static IChatClient OpenAi(HttpClient http, ProviderEndpoint endpoint, string modelId, bool azure)
+    private static IChatClient OpenAi(HttpClient http, ProviderEndpoint endpoint, string modelId, bool azure) =>
+        OpenAiClient(http, endpoint, azure, TimeSpan.FromMinutes(10)).GetChatClient(modelId).AsIChatClient();
+
+    /// <summary>The OpenAI SDK's client for an OpenAI-compatible or Azure OpenAI endpoint, over our resilient HTTP client (retries are ours).</summary>
+    internal static OpenAIClient OpenAiClient(HttpClient http, ProviderEndpoint endpoint, bool azure, TimeSpan timeout)
     {
         if (azure && endpoint.ApiKey is { } key)
         {
@@ -74,14 +78,14 @@ public sealed class ProviderChatClientFactory(IHttpClientFactory httpClients, IH
             Endpoint = endpoint.BaseUrl,
             Transport = new HttpClientPipelineTransport(http),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = TimeSpan.FromMinutes(10),
+            NetworkTimeout = timeout,
         };
         // Keyless local servers (vLLM, llama.cpp, LM Studio) ignore the credential, but the SDK requires one.
         var credential = new ApiKeyCredential(string.IsNullOrEmpty(endpoint.ApiKey) ? "no-key" : endpoint.ApiKey);
-        return new OpenAIClient(credential, options).GetChatClient(modelId).AsIChatClient();
+        return new OpenAIClient(credential, options);
     }
 
-    private static Uri WithoutSuffix(Uri url, string suffix)
+    internal static Uri WithoutSuffix(Uri url, string suffix)
     {
         var text = url.ToString().TrimEnd('/');
         return new Uri((text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? text[..^suffix.Length] : text) + "/");

@@ -1,11 +1,8 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using AgentProvision.Core.Llm;
 using AgentProvision.Infrastructure.Llm.Providers;
 using AgentProvision.Infrastructure.Llm.Resilience;
 using Microsoft.Extensions.AI;
 using OllamaSharp;
-using OpenAI;
 
 namespace AgentProvision.Infrastructure.Memory.Embeddings;
 
@@ -36,35 +33,14 @@ internal sealed class ProviderEmbeddingGenerators(IHttpClientFactory httpClients
     {
         var http = new HttpClient(new OllamaErrorHandler { InnerHandler = handlers.CreateHandler(LlmHttpClient.Name) }, disposeHandler: false)
         {
-            BaseAddress = WithoutSuffix(endpoint.BaseUrl, "/v1"),
+            BaseAddress = ProviderChatClientFactory.WithoutSuffix(endpoint.BaseUrl, "/v1"),
             Timeout = Timeout.InfiniteTimeSpan,
         };
         return new OllamaApiClient(http, modelId);
     }
 
-    private IEmbeddingGenerator<string, Embedding<float>> OpenAi(ProviderEndpoint endpoint, string modelId, bool azure)
-    {
-        var http = httpClients.CreateClient(LlmHttpClient.Name);
-        if (azure && endpoint.ApiKey is { } key)
-        {
-            http.DefaultRequestHeaders.Add("api-key", key);
-        }
-
-        var options = new OpenAIClientOptions
-        {
-            Endpoint = endpoint.BaseUrl,
-            Transport = new HttpClientPipelineTransport(http),
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = TimeSpan.FromMinutes(2),
-        };
-        var credential = new ApiKeyCredential(string.IsNullOrEmpty(endpoint.ApiKey) ? "no-key" : endpoint.ApiKey);
-        // No dimensions are passed: models without Matryoshka support (and most self-hosted servers) reject the parameter.
-        return new OpenAIClient(credential, options).GetEmbeddingClient(modelId).AsIEmbeddingGenerator();
-    }
-
-    private static Uri WithoutSuffix(Uri url, string suffix)
-    {
-        var text = url.ToString().TrimEnd('/');
-        return new Uri((text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase) ? text[..^suffix.Length] : text) + "/");
-    }
+    // No dimensions are passed: models without Matryoshka support (and most self-hosted servers) reject the parameter.
+    private IEmbeddingGenerator<string, Embedding<float>> OpenAi(ProviderEndpoint endpoint, string modelId, bool azure) =>
+        ProviderChatClientFactory.OpenAiClient(httpClients.CreateClient(LlmHttpClient.Name), endpoint, azure, TimeSpan.FromMinutes(2))
+            .GetEmbeddingClient(modelId).AsIEmbeddingGenerator();
 }
