@@ -102,14 +102,23 @@ internal sealed partial class KnowledgeGraph
         var truncated = false;
         for (var hop = 1; hop <= hops && frontier.Count > 0; hop++)
         {
-            var step = await valid
-                .Where(r => (outgoing && frontier.Contains(r.FromEntityId)) || (incoming && frontier.Contains(r.ToEntityId)))
-                .OrderByDescending(r => r.Strength).ThenBy(r => r.Id)
-                .Select(r => new { r.Id, r.FromEntityId, r.ToEntityId })
-                .ToListAsync(cancellationToken);
+            // Each direction on its own query, so each is answered from its own index.
+            var step = new List<Edge>();
+            if (outgoing)
+            {
+                step.AddRange(await valid.Where(r => frontier.Contains(r.FromEntityId))
+                    .Select(r => new Edge(r.Id, r.FromEntityId, r.ToEntityId, r.Strength)).ToListAsync(cancellationToken));
+            }
+
+            if (incoming)
+            {
+                step.AddRange(await valid.Where(r => frontier.Contains(r.ToEntityId))
+                    .Select(r => new Edge(r.Id, r.FromEntityId, r.ToEntityId, r.Strength)).ToListAsync(cancellationToken));
+            }
+
             var reachedFrom = frontier.ToHashSet();
             var next = new List<Guid>();
-            foreach (var edge in step)
+            foreach (var edge in step.DistinctBy(e => e.Id).OrderByDescending(e => e.Strength).ThenBy(e => e.Id))
             {
                 var ends = new List<Guid>(2);
                 if (outgoing && reachedFrom.Contains(edge.FromEntityId))
@@ -153,6 +162,8 @@ internal sealed partial class KnowledgeGraph
             .OrderBy(r => r.RelationType, StringComparer.Ordinal).ThenBy(r => r.FromName).ThenBy(r => r.ToName).ToList();
         return new Neighbourhood(Summary(centre), neighbours, relations, truncated);
     }
+
+    private sealed record Edge(Guid Id, Guid FromEntityId, Guid ToEntityId, double Strength);
 
     public async Task<IReadOnlyList<KnowledgePath>> PathsAsync(Guid fromEntityId, Guid toEntityId, PathQuery query,
         CancellationToken cancellationToken = default)

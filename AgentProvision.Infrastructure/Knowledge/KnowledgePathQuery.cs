@@ -7,7 +7,8 @@ namespace AgentProvision.Infrastructure.Knowledge;
 
 /// <summary>
 /// Simple paths of up to k relations between two entities, by one recursive query that runs unchanged on SQLite and SQL
-/// Server (WITH without RECURSIVE, CONCAT, CAST to NVARCHAR, no LIMIT/TOP, never composed over).
+/// Server (WITH without RECURSIVE, several recursive members joined by UNION ALL, CONCAT, CAST to NVARCHAR, no LIMIT/TOP,
+/// never composed over).
 /// </summary>
 /// <remarks>
 /// The walk starts from both ends: forward from the start for ⌈k/2⌉ relations and backward from the end for ⌊k/2⌋,
@@ -40,44 +41,60 @@ internal static class KnowledgePathQuery
             typeFilter = $" AND r.RelationType IN ({string.Join(", ", names)})";
         }
 
-        // Tenant, validity window and types are applied here, inside the recursion's source, not after it.
-        var valid = $"r.TenantId = @tenant AND r.ValidFrom <= @at AND (r.ValidTo IS NULL OR r.ValidTo > @at){typeFilter}";
-        var edges = new List<string>();
-        if (direction != RelationDirection.Incoming)
+        // One recursive member per side and direction, each joining the relations table on an indexed end, so a step costs
+        // an index seek; the tenant, validity window and types are applied in every step, not after the walk.
+        var members = new List<string>();
+        foreach (var (side, limit, stop) in new[] { (0, forward, "@finish"), (1, backward, "@start") })
         {
-            edges.Add($"SELECT r.Id, r.FromEntityId, r.ToEntityId FROM KnowledgeRelations r WHERE {valid}");
-        }
+            if (limit == 0)
+            {
+                continue;
+            }
 
-        if (direction != RelationDirection.Outgoing)
-        {
-            edges.Add($"SELECT r.Id, r.ToEntityId, r.FromEntityId FROM KnowledgeRelations r WHERE {valid}");
+            // The backward half walks the relations against their direction.
+            var (along, against) = side == 0
+                ? (direction != RelationDirection.Incoming, direction != RelationDirection.Outgoing)
+                : (direction != RelationDirection.Outgoing, direction != RelationDirection.Incoming);
+            if (along)
+            {
+                members.Add(Step(side, limit, stop, "FromEntityId", "ToEntityId", typeFilter));
+            }
+
+            if (against)
+            {
+                members.Add(Step(side, limit, stop, "ToEntityId", "FromEntityId", typeFilter));
+            }
         }
 
         var sql = $"""
-            WITH edges (RelationId, Near, Far) AS (
-                {string.Join("\n    UNION ALL\n    ", edges)}
-            ),
-            walk (Side, EntityId, Depth, Trail, Relations) AS (
+            WITH walk (Side, EntityId, Depth, Trail, Relations) AS (
                 SELECT 0, @start, 0, CAST(CONCAT('/', @start, '/') AS NVARCHAR(400)), CAST('/' AS NVARCHAR(400))
                 UNION ALL
                 SELECT 1, @finish, 0, CAST(CONCAT('/', @finish, '/') AS NVARCHAR(400)), CAST('/' AS NVARCHAR(400))
-                UNION ALL
-                SELECT w.Side,
-                       CASE WHEN w.Side = 0 THEN e.Far ELSE e.Near END,
-                       w.Depth + 1,
-                       CAST(CONCAT(w.Trail, CASE WHEN w.Side = 0 THEN e.Far ELSE e.Near END, '/') AS NVARCHAR(400)),
-                       CAST(CONCAT(w.Relations, e.RelationId, '/') AS NVARCHAR(400))
-                FROM walk w
-                JOIN edges e ON (w.Side = 0 AND e.Near = w.EntityId) OR (w.Side = 1 AND e.Far = w.EntityId)
-                WHERE w.Depth < CASE WHEN w.Side = 0 THEN {forward} ELSE {backward} END
-                  AND w.EntityId <> CASE WHEN w.Side = 0 THEN @finish ELSE @start END
-                  AND w.Trail NOT LIKE CONCAT('%/', CASE WHEN w.Side = 0 THEN e.Far ELSE e.Near END, '/%')
+            {string.Join("\n", members)}
             )
             SELECT Side, Depth, Trail, Relations FROM walk
             """;
         var rows = await db.Database.SqlQueryRaw<WalkRow>(sql, [.. parameters]).ToListAsync(cancellationToken);
         return Join(rows, maxHops);
     }
+
+    /// <summary>
+    /// One step of one half: from the entity the walk is at (<paramref name="near"/>) to the other end (<paramref name="far"/>).
+    /// CROSS JOIN keeps the walk as the outer loop on SQLite (its planner otherwise may scan every relation of the tenant
+    /// once per step: 14 s instead of milliseconds on 20,000 relations); SQL Server plans it as the inner join it is.
+    /// </summary>
+    private static string Step(int side, int limit, string stop, string near, string far, string typeFilter) => $"""
+            UNION ALL
+            SELECT w.Side, r.{far}, w.Depth + 1,
+                   CAST(CONCAT(w.Trail, r.{far}, '/') AS NVARCHAR(400)),
+                   CAST(CONCAT(w.Relations, r.Id, '/') AS NVARCHAR(400))
+            FROM walk w CROSS JOIN KnowledgeRelations r
+            WHERE r.TenantId = @tenant AND r.{near} = w.EntityId
+              AND w.Side = {side} AND w.Depth < {limit} AND w.EntityId <> {stop}
+              AND r.ValidFrom <= @at AND (r.ValidTo IS NULL OR r.ValidTo > @at){typeFilter}
+              AND w.Trail NOT LIKE CONCAT('%/', r.{far}, '/%')
+        """;
 
     /// <summary>
     /// Pairs a forward half of i steps with a backward half of j steps ending on the same entity, with i = j or i = j + 1:

@@ -29,7 +29,7 @@ public sealed class KnowledgePathSqlShould : IAsyncDisposable
         paths.ShouldHaveSingleItem().Hops.ShouldBe(1);
         var sql = _app.Logs.Messages.Where(m => m.Contains("Executed DbCommand") && m.Contains("walk (Side")).ShouldHaveSingleItem();
         var text = sql[(sql.IndexOf(']', sql.IndexOf("CommandTimeout", StringComparison.Ordinal)) + 1)..].TrimStart();
-        text.ShouldStartWith("WITH edges");
+        text.ShouldStartWith("WITH walk");
         text.ShouldContain("r.TenantId = @tenant");
         text.ShouldNotContain("LIMIT");
     }
