@@ -85,10 +85,22 @@ internal sealed class MemoryService(
             return false;
         }
 
+        var index = await indexes.GetAsync(agentId, cancellationToken);
+        var (before, after) = index.NeighboursOf(memory.Id);
         db.AgentMemories.Remove(memory);
         await db.SaveChangesAsync(cancellationToken);
         await indexes.RemoveVectorsAsync(memory.EmbeddingModel, [memory.Id], cancellationToken);
-        indexes.Loaded(agentId)?.Remove(memory.Id);
+        index.Remove(memory.Id);
+        if (after is { } next && index.Find(next) is { } following)
+        {
+            // The next memory of the thread was embedded with this one's text; it is embedded again without it.
+            var vector = (await embedding.EmbedMemoriesAsync([(following.Content, before is { } b ? index.Find(b)?.Content : null)],
+                cancellationToken))[0];
+            var collection = await embedding.CollectionAsync(cancellationToken);
+            await collection.UpsertAsync(new MemoryVectorRecord { Id = next, TenantId = tenant.TenantId, AgentId = agentId, Embedding = vector },
+                cancellationToken);
+        }
+
         await audit.RecordAsync(AuditActions.MemoryForgotten, await AgentNameAsync(agentId, cancellationToken), Shorten(memory.Content),
             cancellationToken: cancellationToken);
         return true;

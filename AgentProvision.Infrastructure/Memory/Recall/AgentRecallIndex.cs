@@ -89,7 +89,7 @@ internal sealed class AgentRecallIndex
             _slots[slot] = null;
             _own.Remove(slot);
             _withPrevious.Remove(slot);
-            // Neighbours close ranks; the text they were indexed with stays as it was learned.
+            // Neighbours close ranks.
             if (memory.Previous >= 0 && _slots[memory.Previous] is { } before)
             {
                 before.Next = memory.Next;
@@ -98,6 +98,9 @@ internal sealed class AgentRecallIndex
             if (memory.Next >= 0 && _slots[memory.Next] is { } after)
             {
                 after.Previous = memory.Previous;
+                // What was forgotten no longer lends its words to the memory after it.
+                var earlier = memory.Previous >= 0 ? _slots[memory.Previous] : null;
+                _withPrevious.Add(memory.Next, earlier is null ? after.Content : earlier.Content + "\n" + after.Content);
             }
             else if (memory.Thread is not null && _lastInThread.GetValueOrDefault(memory.Thread, -1) == slot)
             {

@@ -126,6 +126,23 @@ public sealed class MemoryServiceShould : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LeaveNoTraceOfAForgottenMemoryInTheNextOneOfItsThread()
+    {
+        await _world.RememberAsync(_world.Mira, "Sam: Which agency did you call?", thread: "chat");
+        var secret = await _world.RememberAsync(_world.Mira, "Mira: Zanzibar Quokka Holdings, on Monday.", thread: "chat");
+        var next = await _world.RememberAsync(_world.Mira, "Sam: Great, thanks for checking.", thread: "chat");
+        var before = await _world.RecallAsync(_world.Mira, "Zanzibar Quokka");
+        before.Memories.Single(m => m.Memory.Id == next.Id).Score.Lexical.ShouldBeGreaterThan(0, "it is read with the memory before it");
+
+        await _world.AsAsync("acme", memory => memory.ForgetAsync(_world.Mira, secret.Id));
+
+        var after = await _world.RecallAsync(_world.Mira, "Zanzibar Quokka");
+        after.Memories.Single(m => m.Memory.Id == next.Id).Score.Lexical.ShouldBe(0);
+        after.Memories.Single(m => m.Memory.Id == next.Id).Score.Similarity
+            .ShouldBeLessThan(before.Memories.Single(m => m.Memory.Id == next.Id).Score.Similarity, "it was embedded again without the forgotten text");
+    }
+
+    [Fact]
     public async Task ConsolidateMergesNearDuplicatesKeepingProvenanceAndPrunesTheExpired()
     {
         var kept = await _world.RememberAsync(_world.Mira, "Fabrikam prefers email over phone calls.", importance: 0.9);
