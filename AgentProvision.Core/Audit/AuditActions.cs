@@ -39,6 +39,7 @@ public static class AuditActions
     public const string MemoryForgotten = "memory.forgotten";
     public const string MemoryShared = "memory.shared";
     public const string MemoryConsolidated = "memory.consolidated";
+    public const string TemplateApplied = "tenant.template-applied";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -49,5 +50,6 @@ public static class AuditActions
         MemoryEmbeddingModelChanged,
         KnowledgeEntityCreated, KnowledgeEntityEdited, KnowledgeEntitiesMerged, KnowledgeRelationAdded, KnowledgeRelationEnded,
         MemoryRemembered, MemoryForgotten, MemoryShared, MemoryConsolidated,
+        TemplateApplied,
     ];
 }
