@@ -57,6 +57,7 @@ public static class DependencyInjection
         builder.Services.AddMemoryVectors();
         AgentProvision.Infrastructure.Knowledge.KnowledgeRegistration.AddKnowledgeGraph(builder.Services);
         builder.Services.AddMemory();
+        AgentProvision.Infrastructure.Features.FeaturesRegistration.AddTenantFeatures(builder.Services);
         builder.Services.AddScoped<AgentProvision.Core.Templates.IIndustryTemplates, AgentProvision.Infrastructure.Templates.IndustryTemplates>();
         return builder;
     }

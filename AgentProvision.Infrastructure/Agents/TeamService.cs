@@ -17,6 +17,7 @@ internal sealed class TeamService(
     ITenantContext tenant,
     ICurrentUser currentUser,
     IAuditLog audit,
+    AgentProvision.Core.Features.ITenantFeatures features,
     TimeProvider clock) : ITeamService
 {
     public async Task<IReadOnlyList<TeamSummary>> ListAsync(CancellationToken cancellationToken = default)
@@ -61,6 +62,12 @@ internal sealed class TeamService(
         if (await db.AgentGroups.AnyAsync(g => g.Name == name && g.Id != input.Id, cancellationToken))
         {
             throw new AgentDomainException($"A team named \"{name}\" already exists.");
+        }
+
+        if (input.Id is null && (await features.GetAsync(cancellationToken)).MaxAgentGroups is var maxTeams
+            && await db.AgentGroups.CountAsync(cancellationToken) >= maxTeams)
+        {
+            throw new AgentDomainException($"Your plan allows {maxTeams} teams and they are all in use; delete a team or ask for a higher limit.");
         }
 
         var team = input.Id is { } id
@@ -113,6 +120,13 @@ internal sealed class TeamService(
         }
         else
         {
+            // Agents removed from their team are kept for history; only agents in a team count against the plan.
+            if ((await features.GetAsync(cancellationToken)).MaxAgents is var maxAgents
+                && await db.Agents.CountAsync(a => a.GroupId != null, cancellationToken) >= maxAgents)
+            {
+                throw new AgentDomainException($"Your plan allows {maxAgents} agents and they are all in use; remove an agent or ask for a higher limit.");
+            }
+
             agent = db.Agents.Add(new Agent(tenant.TenantId, input.Name, input.Role, now)).Entity;
             agent.Describe(input.Name, input.Role, input.Description, input.Capabilities, now);
             team.AddMember(agent, now);

@@ -81,6 +81,7 @@ internal sealed partial class DemoSeeder(
         branding.SetIdentity(demo.Name, $"support@{(demo.IsPlatform ? "agentprovision.local" : demo.Identifier + ".example")}");
         branding.SetAssistant(demo.Assistant, """{"tone":"friendly","style":"concise"}""");
         db.TenantBrandings.Add(branding);
+        db.Add(new AgentProvision.Core.Features.TenantFeatures(tenant.Id, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

@@ -48,6 +48,7 @@ public sealed class TenantIsolationShould : IDisposable
         [typeof(KnowledgeRelation)] = (tenantId, refs) => refs.Relation(tenantId),
         [typeof(BudgetCounter)] = (tenantId, _) => new BudgetCounter(tenantId, BudgetScope.TenantDaily, Guid.NewGuid().ToString("N"), 1_000_000),
         [typeof(MemorySettings)] = (tenantId, _) => new MemorySettings(tenantId, DateTimeOffset.UtcNow),
+        [typeof(AgentProvision.Core.Features.TenantFeatures)] = (tenantId, _) => new AgentProvision.Core.Features.TenantFeatures(tenantId, DateTimeOffset.UtcNow),
     };
 
     private readonly Refs _refs;

@@ -373,6 +373,67 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                     b.ToTable("TenantBrandings", (string)null);
                 });
 
+            modelBuilder.Entity("AgentProvision.Core.Features.TenantFeatures", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AgentGroupsEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AgentMemoryEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AgentsEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AiAnomalyDetection")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AiInsightsEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("AiRecommendationsEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ChatEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("DatasetsEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("HideAgentProvisionBranding")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("MaxAgentGroups")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MaxAgents")
+                        .HasColumnType("int");
+
+                    b.Property<long>("MonthlyTokenLimit")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("MultiLlmEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<double>("StorageLimitGb")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("TenantFeatures", (string)null);
+                });
+
             modelBuilder.Entity("AgentProvision.Core.Knowledge.KnowledgeEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1523,6 +1584,15 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                     b.HasOne("AgentProvision.Core.Tenancy.Tenant", null)
                         .WithOne()
                         .HasForeignKey("AgentProvision.Core.Branding.TenantBranding", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Features.TenantFeatures", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("AgentProvision.Core.Features.TenantFeatures", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

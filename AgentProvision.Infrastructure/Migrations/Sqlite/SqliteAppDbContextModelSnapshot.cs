@@ -368,6 +368,67 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.ToTable("TenantBrandings", (string)null);
                 });
 
+            modelBuilder.Entity("AgentProvision.Core.Features.TenantFeatures", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AgentGroupsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AgentMemoryEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AgentsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AiAnomalyDetection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AiInsightsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AiRecommendationsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChatEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DatasetsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HideAgentProvisionBranding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxAgentGroups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxAgents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonthlyTokenLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MultiLlmEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("StorageLimitGb")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("TenantFeatures", (string)null);
+                });
+
             modelBuilder.Entity("AgentProvision.Core.Knowledge.KnowledgeEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1510,6 +1571,15 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.HasOne("AgentProvision.Core.Tenancy.Tenant", null)
                         .WithOne()
                         .HasForeignKey("AgentProvision.Core.Branding.TenantBranding", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AgentProvision.Core.Features.TenantFeatures", b =>
+                {
+                    b.HasOne("AgentProvision.Core.Tenancy.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("AgentProvision.Core.Features.TenantFeatures", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,10 @@
+using AgentProvision.Core.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentProvision.Infrastructure.Features;
+
+public static class FeaturesRegistration
+{
+    public static IServiceCollection AddTenantFeatures(this IServiceCollection services) =>
+        services.AddScoped<ITenantFeatures, TenantFeaturesService>();
+}
