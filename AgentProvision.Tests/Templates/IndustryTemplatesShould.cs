@@ -85,8 +85,7 @@ public sealed class IndustryTemplatesShould : IAsyncDisposable
         var memory = await scope.ServiceProvider.GetRequiredService<IMemoryService>().RememberAsync(new RememberInput(analyst, Note), Ct);
 
         memory.Content.ShouldBe("Patient MRN [MRN] called from [PHONE], reply to [EMAIL]");
-        await using var db = await DbAsync("acme");
-        (await db.AgentMemories.SingleAsync(m => m.Id == memory.Id, Ct)).Content.ShouldNotContain("8812034");
+        (await WithDbAsync("acme", db => db.AgentMemories.SingleAsync(m => m.Id == memory.Id, Ct))).Content.ShouldNotContain("8812034");
     }
 
     [Theory]
@@ -158,21 +157,20 @@ public sealed class IndustryTemplatesShould : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IIndustryTemplates>().ApplyAsync(template, Ct);
     }
 
-    private async Task<AppDbContext> DbAsync(string tenant)
+    private async Task<T> WithDbAsync<T>(string tenant, Func<AppDbContext, Task<T>> read)
     {
-        var scope = await _app.ScopeAsync(tenant);
-        return await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        await using var scope = await _app.ScopeAsync(tenant);
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+        return await read(db);
     }
 
-    private async Task<Guid> AgentIdAsync(string tenant, string name)
-    {
-        await using var db = await DbAsync(tenant);
-        return await db.Agents.Where(a => a.Name == name).Select(a => a.Id).SingleAsync(Ct);
-    }
+    private Task<Guid> AgentIdAsync(string tenant, string name) =>
+        WithDbAsync(tenant, db => db.Agents.Where(a => a.Name == name).Select(a => a.Id).SingleAsync(Ct));
 
-    private async Task<TenantState> ReadAsync(string tenant)
+    private Task<TenantState> ReadAsync(string tenant) => WithDbAsync(tenant, ReadAsync);
+
+    private async Task<TenantState> ReadAsync(AppDbContext db)
     {
-        await using var db = await DbAsync(tenant);
         var agents = await db.Agents.AsNoTracking().ToListAsync(Ct);
         var names = agents.ToDictionary(a => a.Id, a => a.Name);
         var skills = await db.AgentSkills.AsNoTracking().ToListAsync(Ct);

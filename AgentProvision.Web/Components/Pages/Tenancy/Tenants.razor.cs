@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AgentProvision.Core.Templates;
 using AgentProvision.Core.Tenancy;
 using AgentProvision.Web.Tenancy;
 using Microsoft.AspNetCore.Components;
@@ -11,6 +12,7 @@ public partial class Tenants
 {
     [Inject] private ITenantStore TenantStore { get; set; } = default!;
     [Inject] private ITenantAdministration Administration { get; set; } = default!;
+    [Inject] private IIndustryTemplates Templates { get; set; } = default!;
     [Inject] private TenantUrls Urls { get; set; } = default!;
     [Inject] private IOptions<TenancyOptions> TenancyOptions { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -46,6 +48,11 @@ public partial class Tenants
         await RunAsync(async () =>
         {
             var created = await Administration.CreateAsync(new NewTenant(_form.Identifier, _form.Name, _form.AdminEmail, _form.AdminName));
+            if (_form.Template != IndustryTemplateCatalog.Blank)
+            {
+                await Templates.ApplyToTenantAsync(created.Tenant.Id, _form.Template);
+            }
+
             var site = Urls.BaseFor(created.Tenant, new Uri(Navigation.BaseUri));
             _createdLink = new Uri(site,
                 $"/account/invitation?user={created.AdminUserId}&token={Uri.EscapeDataString(created.InvitationToken)}").ToString();
@@ -107,5 +114,7 @@ public partial class Tenants
         [Required(ErrorMessage = "Enter the first admin's name.")]
         [StringLength(120)]
         public string AdminName { get; set; } = string.Empty;
+
+        public string Template { get; set; } = IndustryTemplateCatalog.Blank;
     }
 }
