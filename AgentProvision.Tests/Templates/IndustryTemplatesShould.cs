@@ -149,6 +149,24 @@ public sealed class IndustryTemplatesShould : IAsyncDisposable
         log.Items.ShouldContain(e => e.Target == "legal");
     }
 
+    [Fact]
+    public async Task GiveANewTenantCreatedFromATemplateItsAgentsTeamAndRedaction()
+    {
+        await using (var platform = await _app.ScopeAsync("platform", roles: Roles.PlatformAdmin))
+        {
+            var created = await platform.ServiceProvider.GetRequiredService<ITenantAdministration>()
+                .CreateAsync(new NewTenant("stmarys", "St Mary's", "admin@stmarys.example", "Ada Admin"), Ct);
+            await platform.ServiceProvider.GetRequiredService<IIndustryTemplates>().ApplyToTenantAsync(created.Tenant.Id, "healthcare", Ct);
+        }
+
+        var state = await ReadAsync("stmarys");
+        state.Agents.ShouldBe(["Clinical Report Generator", "Patient Data Analyst"]);
+        state.Team.ShouldBe(("Clinical data team", 2, "Patient Data Analyst supervises Clinical Report Generator"));
+        await using var scope = await _app.ScopeAsync("stmarys", roles: Roles.TenantAdmin);
+        (await scope.ServiceProvider.GetRequiredService<ICompliancePolicy>().RedactIfRequiredAsync("Call +44 20 7946 0958", Ct))
+            .ShouldBe("Call [PHONE]");
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private async Task<TemplateApplication> ApplyAsync(string tenant, string template)
