@@ -1,6 +1,7 @@
 using AgentProvision.Infrastructure;
 using AgentProvision.Web;
 using AgentProvision.Web.Components;
+using AgentProvision.Web.Features;
 using AgentProvision.Web.Health;
 using AgentProvision.Web.Identity;
 using AgentProvision.Web.Security;
@@ -27,6 +28,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAuthentication();
 app.UseTenantResolution();
 app.UseAuthorization();
+app.UseFeatureGate();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

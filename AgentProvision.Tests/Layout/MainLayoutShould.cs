@@ -22,6 +22,7 @@ public sealed class MainLayoutShould : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
+        Services.AddSingleton<AgentProvision.Core.Features.ITenantFeatures>(new AgentProvision.Tests.Features.FixedTenantFeatures());
         var user = new CurrentUser();
         user.Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(TenantClaimTypes.DisplayName, "Ada Acme"), new Claim(TenantClaimTypes.TenantId, Acme.Id.ToString())], "test")), null);
