@@ -49,7 +49,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AgentProvision.Core.Memory.MemorySettings> MemorySettings => Set<AgentProvision.Core.Memory.MemorySettings>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(TenantWriteGuard.Instance);
+        optionsBuilder.AddInterceptors(TenantWriteGuard.Instance, Compliance.MessageRedaction.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
