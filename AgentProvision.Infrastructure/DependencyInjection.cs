@@ -58,6 +58,7 @@ public static class DependencyInjection
         AgentProvision.Infrastructure.Knowledge.KnowledgeRegistration.AddKnowledgeGraph(builder.Services);
         builder.Services.AddMemory();
         AgentProvision.Infrastructure.Features.FeaturesRegistration.AddTenantFeatures(builder.Services);
+        builder.Services.AddBrandingEditor();
         builder.Services.AddScoped<AgentProvision.Core.Templates.IIndustryTemplates, AgentProvision.Infrastructure.Templates.IndustryTemplates>();
         return builder;
     }

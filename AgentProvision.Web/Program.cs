@@ -1,5 +1,6 @@
 using AgentProvision.Infrastructure;
 using AgentProvision.Web;
+using AgentProvision.Web.Branding;
 using AgentProvision.Web.Components;
 using AgentProvision.Web.Features;
 using AgentProvision.Web.Health;
@@ -34,6 +35,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapBrandAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -21,6 +21,7 @@ public sealed class MainLayoutShould : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddSingleton<IBrandingNotifier, AgentProvision.Infrastructure.Branding.BrandingNotifier>();
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
         Services.AddSingleton<AgentProvision.Core.Features.ITenantFeatures>(new AgentProvision.Tests.Features.FixedTenantFeatures());
         var user = new CurrentUser();

@@ -17,6 +17,8 @@ public partial class MainLayout : IAsyncDisposable
     private bool _drawerOpen = true;
     private ErrorBoundary? _errorBoundary;
     private IJSObjectReference? _preferences;
+    private BrandView? _savedBrand;
+    private IDisposable? _brandChanges;
 
     [CascadingParameter]
     private BrandView Brand { get; set; } = default!;
@@ -30,13 +32,19 @@ public partial class MainLayout : IAsyncDisposable
     [Inject]
     private CurrentUser CurrentUser { get; set; } = default!;
 
+    [Inject]
+    private IBrandingNotifier BrandingNotifier { get; set; } = default!;
+
+    // The brand saved while this page is open wins over the one the page was opened with.
+    private BrandView CurrentBrand => _savedBrand ?? Brand;
+
     // The app bar is drawn in the primary colour, so it carries the logo made for dark backgrounds.
-    private string LogoUrl => Brand.LogoDarkUrl ?? Brand.LogoUrl ?? "/brand/platform/logo-dark.svg";
+    private string LogoUrl => CurrentBrand.LogoDarkUrl ?? CurrentBrand.LogoUrl ?? "/brand/platform/logo-dark.svg";
 
     private bool IsActingInOtherTenant =>
         Guid.TryParse(CurrentUser.Principal.FindFirst(TenantClaimTypes.TenantId)?.Value, out var own) && own != Tenant.Id;
 
-    protected override void OnParametersSet() => _theme = BrandTheme.From(Brand);
+    protected override void OnParametersSet() => _theme = BrandTheme.From(CurrentBrand);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -44,6 +52,8 @@ public partial class MainLayout : IAsyncDisposable
         {
             return;
         }
+
+        _brandChanges = BrandingNotifier.Subscribe(Tenant.Id, OnBrandSavedAsync);
 
         // The preference lives in the browser, so it survives refreshes and reconnects without a server round trip.
         _preferences = await JS.InvokeAsync<IJSObjectReference>("import", "./js/preferences.js");
@@ -53,6 +63,23 @@ public partial class MainLayout : IAsyncDisposable
         {
             _darkMode = dark;
             StateHasChanged();
+        }
+    }
+
+    private async Task OnBrandSavedAsync(BrandView brand)
+    {
+        try
+        {
+            await InvokeAsync(() =>
+            {
+                _savedBrand = brand;
+                _theme = BrandTheme.From(brand);
+                StateHasChanged();
+            });
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
         }
     }
 
@@ -71,6 +98,7 @@ public partial class MainLayout : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _brandChanges?.Dispose();
         if (_preferences is not null)
         {
             try
