@@ -1,4 +1,5 @@
 using AgentProvision.Core.Audit;
+using AgentProvision.Core.Features;
 using AgentProvision.Core.Identity;
 using AgentProvision.Core.Templates;
 using AgentProvision.Core.Tenancy;
@@ -14,6 +15,7 @@ internal sealed class IndustryTemplates(
     ITenantContext tenant,
     ITenantStore tenants,
     ICurrentUser currentUser,
+    ITenantFeatures features,
     IAuditLog audit,
     TimeProvider clock) : IIndustryTemplates
 {
@@ -29,7 +31,8 @@ internal sealed class IndustryTemplates(
         var template = Require(templateKey);
         var tenantId = tenant.RequireTenant().Id;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var result = await TemplateApplier.ApplyAsync(db, tenantId, template, clock.GetUtcNow(), cancellationToken);
+        var result = await TemplateApplier.ApplyAsync(db, tenantId, template, await features.GetAsync(cancellationToken), clock.GetUtcNow(),
+            cancellationToken);
         await audit.RecordAsync(AuditActions.TemplateApplied, template.Key, Describe(result), cancellationToken: cancellationToken);
         return result;
     }
@@ -47,7 +50,8 @@ internal sealed class IndustryTemplates(
         await using var scope = scopeFactory.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(target);
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        var result = await TemplateApplier.ApplyAsync(db, target.Id, template, clock.GetUtcNow(), cancellationToken);
+        var plan = await scope.ServiceProvider.GetRequiredService<ITenantFeatures>().GetAsync(cancellationToken);
+        var result = await TemplateApplier.ApplyAsync(db, target.Id, template, plan, clock.GetUtcNow(), cancellationToken);
         await audit.RecordForTenantAsync(target.Id, AuditActions.TemplateApplied,
             new AuditActor(currentUser.UserId, currentUser.Name, currentUser.IpAddress), template.Key, Describe(result), cancellationToken);
         return result;

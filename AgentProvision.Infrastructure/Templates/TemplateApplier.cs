@@ -1,7 +1,9 @@
 using AgentProvision.Core.Agents;
 using AgentProvision.Core.Branding;
 using AgentProvision.Core.Compliance;
+using AgentProvision.Core.Features;
 using AgentProvision.Core.Templates;
+using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +15,8 @@ namespace AgentProvision.Infrastructure.Templates;
 /// </summary>
 internal static class TemplateApplier
 {
-    public static async Task<TemplateApplication> ApplyAsync(AppDbContext db, Guid tenantId, IndustryTemplate template, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    public static async Task<TemplateApplication> ApplyAsync(AppDbContext db, Guid tenantId, IndustryTemplate template, FeatureSettings plan,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var agents = new List<Agent>();
         var agentsCreated = 0;
@@ -33,7 +35,7 @@ internal static class TemplateApplier
         }
 
         var skillsCreated = await AddSkillsAsync(db, tenantId, template, agents, cancellationToken);
-        var teamCreated = template.Team is { } spec2 && await BuildTeamAsync(db, tenantId, spec2, agents, now, cancellationToken);
+        var teamCreated = template.Team is { } spec2 && await BuildTeamAsync(db, tenantId, spec2, agents, plan, now, cancellationToken);
         var complianceChanged = await MergeComplianceAsync(db, tenantId, template, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new TemplateApplication(template.Key, agentsCreated, skillsCreated, teamCreated, complianceChanged);
@@ -58,12 +60,26 @@ internal static class TemplateApplier
         return created;
     }
 
-    private static async Task<bool> BuildTeamAsync(AppDbContext db, Guid tenantId, TemplateTeam spec, List<Agent> agents, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    private static async Task<bool> BuildTeamAsync(AppDbContext db, Guid tenantId, TemplateTeam spec, List<Agent> agents, FeatureSettings plan,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var team = await db.AgentGroups.Include(g => g.Relationships)
             .FirstOrDefaultAsync(g => g.TenantId == tenantId && g.Name == spec.Name, cancellationToken);
         var created = team is null;
+        // The plan's limits hold for templates as for the team builder; thrown before saving, so nothing is half applied.
+        if (created && await db.AgentGroups.CountAsync(g => g.TenantId == tenantId, cancellationToken) >= plan.MaxAgentGroups)
+        {
+            throw new TenancyException(
+                $"Your plan allows {plan.MaxAgentGroups} teams and they are all in use, so the template's team cannot be added; delete a team or ask for a higher limit.");
+        }
+
+        var joining = agents.Count(a => a.GroupId is null);
+        if (joining > 0 && await db.Agents.CountAsync(a => a.TenantId == tenantId && a.GroupId != null, cancellationToken) + joining > plan.MaxAgents)
+        {
+            throw new TenancyException(
+                $"Your plan allows {plan.MaxAgents} agents, too few for the template's {joining} more; remove agents or ask for a higher limit.");
+        }
+
         team ??= db.AgentGroups.Add(new AgentGroup(tenantId, spec.Name, spec.Goal, now)).Entity;
         // An agent someone has moved to another team stays there.
         var members = agents.Where(a => a.GroupId is null || a.GroupId == team.Id).ToList();

@@ -1,5 +1,6 @@
 using AgentProvision.Core.Audit;
 using AgentProvision.Core.Compliance;
+using AgentProvision.Core.Features;
 using AgentProvision.Core.Identity;
 using AgentProvision.Core.Memory;
 using AgentProvision.Core.Templates;
@@ -165,6 +166,25 @@ public sealed class IndustryTemplatesShould : IAsyncDisposable
         await using var scope = await _app.ScopeAsync("stmarys", roles: Roles.TenantAdmin);
         (await scope.ServiceProvider.GetRequiredService<ICompliancePolicy>().RedactIfRequiredAsync("Call +44 20 7946 0958", Ct))
             .ShouldBe("Call [PHONE]");
+    }
+
+    [Fact]
+    public async Task RespectThePlansTeamLimitAndAddNothing()
+    {
+        var before = await ReadAsync("acme");
+        await using (var platform = await _app.ScopeAsync("platform", roles: Roles.PlatformAdmin))
+        {
+            var acmeId = (await platform.ServiceProvider.GetRequiredService<ITenantStore>().GetByIdentifierAsync("acme", Ct))!.Id;
+            await platform.ServiceProvider.GetRequiredService<ITenantFeatures>()
+                .UpdateAsync(acmeId, FeatureSettings.Defaults with { MaxAgentGroups = before.TeamCount }, Ct);
+        }
+
+        var error = await Should.ThrowAsync<TenancyException>(() => ApplyAsync("acme", "healthcare"));
+
+        error.Message.ShouldStartWith($"Your plan allows {before.TeamCount} teams and they are all in use");
+        var after = await ReadAsync("acme");
+        after.Agents.ShouldBe(before.Agents);
+        after.Compliance.ShouldBe(before.Compliance);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
