@@ -82,7 +82,7 @@ internal sealed class BrandingEditor(
         await audit.RecordAsync(BrandingAuditActions.Updated, branding.CompanyName,
             $"primary {branding.PrimaryColor}, assistant {branding.AiAssistantName}", cancellationToken: cancellationToken);
 
-        cache.Remove($"brand:{tenantId}");
+        BrandingReader.Forget(cache, tenantId);
         var view = await reader.GetAsync(tenantId, cancellationToken);
         await notifier.NotifyAsync(view);
         return view;

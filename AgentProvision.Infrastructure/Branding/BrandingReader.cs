@@ -1,4 +1,5 @@
 using AgentProvision.Core.Branding;
+using AgentProvision.Core.Features;
 using AgentProvision.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -13,9 +14,14 @@ internal sealed class BrandingReader(IDbContextFactory<AppDbContext> factory, IM
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
+    /// <summary>Drops a tenant's cached brand, so the next page draws what was just saved.</summary>
+    public static void Forget(IMemoryCache cache, Guid tenantId) => cache.Remove(Key(tenantId));
+
+    private static string Key(Guid tenantId) => $"brand:{tenantId}";
+
     public async Task<BrandView> GetAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
-        var key = $"brand:{tenantId}";
+        var key = Key(tenantId);
         if (cache.TryGetValue(key, out BrandView? cached) && cached is not null)
         {
             return cached;
@@ -24,7 +30,10 @@ internal sealed class BrandingReader(IDbContextFactory<AppDbContext> factory, IM
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var branding = await db.TenantBrandings.AsNoTracking().IgnoreQueryFilters(TenantFilter.Names)
             .FirstOrDefaultAsync(b => b.TenantId == tenantId, cancellationToken);
-        var view = branding is null ? ProductBrand(tenantId) : BrandView.From(branding);
+        // hide_agentprovision_branding lives with the tenant's features (design §5.1); no row means the default, shown.
+        var hide = await db.Set<TenantFeatures>().AsNoTracking().IgnoreQueryFilters(TenantFilter.Names)
+            .Where(f => f.TenantId == tenantId).Select(f => f.HideAgentProvisionBranding).FirstOrDefaultAsync(cancellationToken);
+        var view = branding is null ? ProductBrand(tenantId) : BrandView.From(branding, hide);
         cache.Set(key, view, Lifetime);
         return view;
     }

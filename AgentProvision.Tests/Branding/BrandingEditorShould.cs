@@ -1,7 +1,10 @@
 using System.Net;
 using AgentProvision.Core.Audit;
 using AgentProvision.Core.Branding;
+using AgentProvision.Core.Features;
 using AgentProvision.Core.Identity;
+using AgentProvision.Infrastructure.Branding;
+using Microsoft.Extensions.Caching.Memory;
 using AgentProvision.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -131,6 +134,31 @@ public sealed class BrandingEditorShould(AppFactory app) : IClassFixture<AppFact
         var error = await Should.ThrowAsync<BrandingException>(() => editor.SaveAsync(draft with { LogoUrl = globexLogo }, Ct));
 
         error.Message.ShouldContain("must be uploaded here");
+    }
+
+    [Fact]
+    public async Task LeaveOurNameOutOfTitlesWhenTheTenantHidesIt()
+    {
+        Guid globexId;
+        await using (var globex = await app.ScopeAsync("globex", roles: Roles.TenantAdmin))
+        {
+            globexId = TenantOf(globex);
+            var shown = await globex.ServiceProvider.GetRequiredService<IBrandingReader>().GetAsync(globexId, Ct);
+            shown.Title("Agents").ShouldEndWith("· AgentProvision");
+        }
+
+        await using (var platform = await app.ScopeAsync("platform", roles: Roles.PlatformAdmin))
+        {
+            var features = platform.ServiceProvider.GetRequiredService<ITenantFeatures>();
+            var settings = await features.GetForTenantAsync(globexId, Ct);
+            await features.UpdateAsync(globexId, settings with { HideAgentProvisionBranding = true }, Ct);
+            BrandingReader.Forget(platform.ServiceProvider.GetRequiredService<IMemoryCache>(), globexId);
+        }
+
+        await using var scope = await app.ScopeAsync("globex", roles: Roles.TenantAdmin);
+        var hidden = await scope.ServiceProvider.GetRequiredService<IBrandingReader>().GetAsync(globexId, Ct);
+        hidden.HideProductBranding.ShouldBeTrue();
+        hidden.Title("Agents").ShouldNotContain("AgentProvision");
     }
 
     private static Guid TenantOf(AsyncServiceScope scope) =>

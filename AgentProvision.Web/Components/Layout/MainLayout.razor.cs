@@ -39,7 +39,9 @@ public partial class MainLayout : IAsyncDisposable
     private BrandView CurrentBrand => _savedBrand ?? Brand;
 
     // The app bar is drawn in the primary colour, so it carries the logo made for dark backgrounds.
-    private string LogoUrl => CurrentBrand.LogoDarkUrl ?? CurrentBrand.LogoUrl ?? "/brand/platform/logo-dark.svg";
+    // A tenant that hides our name gets no product logo in its place either.
+    private string? LogoUrl => CurrentBrand.LogoDarkUrl ?? CurrentBrand.LogoUrl
+        ?? (CurrentBrand.HideProductBranding ? null : "/brand/platform/logo-dark.svg");
 
     private bool IsActingInOtherTenant =>
         Guid.TryParse(CurrentUser.Principal.FindFirst(TenantClaimTypes.TenantId)?.Value, out var own) && own != Tenant.Id;
