@@ -48,15 +48,15 @@ public partial class Tenants
         await RunAsync(async () =>
         {
             var created = await Administration.CreateAsync(new NewTenant(_form.Identifier, _form.Name, _form.AdminEmail, _form.AdminName));
-            if (_form.Template != IndustryTemplateCatalog.Blank)
-            {
-                await Templates.ApplyToTenantAsync(created.Tenant.Id, _form.Template);
-            }
-
             var site = Urls.BaseFor(created.Tenant, new Uri(Navigation.BaseUri));
             _createdLink = new Uri(site,
                 $"/account/invitation?user={created.AdminUserId}&token={Uri.EscapeDataString(created.InvitationToken)}").ToString();
             _createOpen = false;
+            // After the link is kept: the tenant exists either way, and its one-time invitation must not be lost.
+            if (_form.Template != IndustryTemplateCatalog.Blank)
+            {
+                await Templates.ApplyToTenantAsync(created.Tenant.Id, _form.Template);
+            }
         }, null);
         _busy = false;
     }
