@@ -6,5 +6,6 @@ namespace AgentProvision.Infrastructure.Features;
 public static class FeaturesRegistration
 {
     public static IServiceCollection AddTenantFeatures(this IServiceCollection services) =>
-        services.AddScoped<ITenantFeatures, TenantFeaturesService>();
+        services.AddScoped<ITenantFeatures, TenantFeaturesService>()
+            .AddScoped<MonthlyTokenAllowance>();
 }

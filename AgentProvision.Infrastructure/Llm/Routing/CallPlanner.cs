@@ -17,6 +17,7 @@ public sealed class CallPlanner(
     IApiKeyProtector protector,
     PlatformKeys platformKeys,
     IOptionsMonitor<LlmOptions> options,
+    AgentProvision.Infrastructure.Features.MonthlyTokenAllowance tokenAllowance,
     TimeProvider clock)
 {
     public async Task<CallPlan> PlanAsync(LlmCallContext context, IEnumerable<ChatMessage> messages, ChatOptions? chatOptions,
@@ -43,6 +44,7 @@ public sealed class CallPlanner(
         var prompt = string.Join("\n", messageList.Select(m => m.Text));
         var estimatedInput = ComplexityEstimator.EstimateTokens(prompt) + 8 * messageList.Count;
         var maxOutput = chatOptions?.MaxOutputTokens ?? config.MaxTokens;
+        await tokenAllowance.EnsureRoomAsync(db, estimatedInput, cancellationToken);
         var limits = Limits(config, defaultConfig, context);
         var status = await ledger.StatusAsync(limits, cancellationToken);
 
