@@ -20,7 +20,7 @@ public partial class BrandingEditor
     [Inject] private IOptions<BrandingOptions> Options { get; set; } = default!;
 
     [CascadingParameter] private TenantInfo Tenant { get; set; } = default!;
-    [CascadingParameter] private BrandView Brand { get; set; } = default!;
+    [CascadingParameter] private BrandView? Brand { get; set; }
 
     // The uploaded image itself is shown, so the picked file's name adds nothing.
     private static readonly RenderFragment<IBrowserFile?> NoSelection = _ => _ => { };
@@ -45,7 +45,7 @@ public partial class BrandingEditor
 
     private IReadOnlyList<ContrastCheck> Checks => ContrastCheck.For(Draft);
 
-    private BrandView Preview => Draft.Preview(Tenant.Id, Brand.HideProductBranding);
+    private BrandView Preview => Draft.Preview(Tenant.Id, Brand?.HideProductBranding ?? false);
 
     private string Kilobytes => $"{Options.Value.MaxImageBytes / 1024} KB";
 
