@@ -9,6 +9,8 @@ namespace AgentProvision.Tests.Features;
 
 public sealed class FeatureGateShould : BunitContext
 {
+    private readonly AcmeFeatures _acme = new();
+
     public FeatureGateShould()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -16,26 +18,32 @@ public sealed class FeatureGateShould : BunitContext
     }
 
     [Fact]
-    public void ShowThePageWhenItsFeatureIsOn()
+    public async Task ShowThePageWhenItsFeatureIsOn()
     {
-        var gate = RenderGate(FeatureSettings.Defaults);
+        var gate = await RenderGateAsync(FeatureSettings.Defaults);
 
-        gate.Find("[data-testid=chat-page]").TextContent.ShouldBe("the chat");
+        gate.WaitForAssertion(() => gate.Find("[data-testid=chat-page]").TextContent.ShouldBe("the chat"));
         gate.FindAll("[data-testid=not-found]").ShouldBeEmpty();
     }
 
     [Fact]
-    public void ShowNotFoundInsteadOfThePageWhenItsFeatureIsOff()
+    public async Task ShowNotFoundInsteadOfThePageWhenItsFeatureIsOff()
     {
-        var gate = RenderGate(FeatureSettings.Defaults with { ChatEnabled = false });
+        var gate = await RenderGateAsync(FeatureSettings.Defaults with { ChatEnabled = false });
 
-        gate.Find("[data-testid=not-found]").TextContent.ShouldContain("There is no page at this address");
+        gate.WaitForAssertion(() => gate.Find("[data-testid=not-found]").TextContent.ShouldContain("There is no page at this address"));
         gate.FindAll("[data-testid=chat-page]").ShouldBeEmpty();
     }
 
-    private IRenderedComponent<FeatureGate> RenderGate(FeatureSettings settings)
+    protected override async ValueTask DisposeAsyncCore()
     {
-        Services.AddSingleton<ITenantFeatures>(new FixedTenantFeatures(settings));
+        await base.DisposeAsyncCore();
+        await _acme.DisposeAsync();
+    }
+
+    private async Task<IRenderedComponent<FeatureGate>> RenderGateAsync(FeatureSettings settings)
+    {
+        Services.AddFallbackServiceProvider(await _acme.ScopeAsync(settings));
         return Render<FeatureGate>(p => p.Add(g => g.Feature, Feature.Chat)
             .Add(g => g.ChildContent, (RenderFragment)(b => b.AddMarkupContent(0, "<div data-testid=\"chat-page\">the chat</div>"))));
     }

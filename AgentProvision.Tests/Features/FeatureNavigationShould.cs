@@ -9,6 +9,8 @@ namespace AgentProvision.Tests.Features;
 
 public sealed class FeatureNavigationShould : BunitContext
 {
+    private readonly AcmeFeatures _acme = new();
+
     public FeatureNavigationShould()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -19,9 +21,9 @@ public sealed class FeatureNavigationShould : BunitContext
     private static readonly string[] Gated = ["/teams", "/tasks", "/approvals", "/chat", "/memory", "/knowledge", "/datasets"];
 
     [Fact]
-    public void ShowEveryFeaturesLinkUnderTheDefaults()
+    public async Task ShowEveryFeaturesLinkUnderTheDefaults()
     {
-        Gated.ShouldBeSubsetOf(Links(FeatureSettings.Defaults));
+        Gated.ShouldBeSubsetOf(await LinksAsync(FeatureSettings.Defaults));
     }
 
     [Theory]
@@ -30,19 +32,26 @@ public sealed class FeatureNavigationShould : BunitContext
     [InlineData(Feature.Datasets, new[] { "/datasets" })]
     [InlineData(Feature.AgentGroups, new[] { "/teams" })]
     [InlineData(Feature.Agents, new[] { "/teams", "/tasks", "/approvals" })]
-    public void HideTheLinksOfADisabledFeatureOnly(Feature feature, string[] hidden)
+    public async Task HideTheLinksOfADisabledFeatureOnly(Feature feature, string[] hidden)
     {
-        var links = Links(Without(feature));
+        var links = await LinksAsync(Without(feature));
 
         links.ShouldNotContain(l => hidden.Contains(l));
         Gated.Except(hidden).ShouldBeSubsetOf(links);
         links.ShouldContain("/settings/features");
     }
 
-    private List<string> Links(FeatureSettings settings)
+    protected override async ValueTask DisposeAsyncCore()
     {
-        Services.AddSingleton<ITenantFeatures>(new FixedTenantFeatures(settings));
+        await base.DisposeAsyncCore();
+        await _acme.DisposeAsync();
+    }
+
+    private async Task<List<string>> LinksAsync(FeatureSettings settings)
+    {
+        Services.AddFallbackServiceProvider(await _acme.ScopeAsync(settings));
         var nav = Render<NavMenu>();
+        nav.WaitForAssertion(() => nav.FindAll("a[href]").ShouldContain(a => a.GetAttribute("href") == "/settings/features"));
         return nav.FindAll("a[href]").Select(a => a.GetAttribute("href")!).ToList();
     }
 

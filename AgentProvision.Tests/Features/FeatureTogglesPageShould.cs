@@ -1,9 +1,8 @@
-using System.Security.Claims;
 using AgentProvision.Core.Features;
 using AgentProvision.Core.Identity;
 using AgentProvision.Core.Tenancy;
+using AgentProvision.Tests.Support;
 using AgentProvision.Web.Components.Pages.Branding;
-using AgentProvision.Web.Identity;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,26 +12,29 @@ using MudBlazor.Services;
 
 namespace AgentProvision.Tests.Features;
 
+/// <summary>The feature toggles page over the real features service and database.</summary>
 public sealed class FeatureTogglesPageShould : BunitContext
 {
-    private static readonly TenantInfo Platform = new(Guid.NewGuid(), "platform", "AgentProvision", TenantState.Active, true, null, []);
-    private static readonly TenantInfo Acme = new(Guid.NewGuid(), "acme", "Acme Corporation", TenantState.Active, false, null, []);
-    private readonly FixedTenantFeatures _features = new(FeatureSettings.Defaults with { ChatEnabled = false, MaxAgents = 7 });
+    private readonly AppFactory _app = AppFactory.With(("Orchestration:EngineEnabled", "false"));
+    private readonly List<AsyncServiceScope> _scopes = [];
 
     public FeatureTogglesPageShould()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddSingleton<ITenantFeatures>(_features);
-        Services.AddSingleton<ITenantStore>(new Tenants(Platform, Acme));
     }
 
-    [Fact]
-    public void ShowATenantAdminTheirPlanReadOnly()
-    {
-        var page = RenderPage(Acme, Roles.TenantAdmin);
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-        page.Find("[data-testid=features-read-only]").TextContent.ShouldContain("set by the platform team");
+    [Fact]
+    public async Task ShowATenantAdminTheirPlanReadOnly()
+    {
+        var acme = await TenantAsync("acme");
+        await PlatformAsync(features => features.UpdateAsync(acme.Id, FeatureSettings.Defaults with { ChatEnabled = false, MaxAgents = 7 }, Ct));
+
+        var page = await RenderPageAsync("acme", Roles.TenantAdmin);
+
+        page.WaitForAssertion(() => page.Find("[data-testid=features-read-only]").TextContent.ShouldContain("set by the platform team"));
         page.FindAll("[data-testid=features-save]").ShouldBeEmpty();
         page.FindAll("[data-testid=features-tenant]").ShouldBeEmpty();
         page.FindComponents<MudSwitch<bool>>().ShouldAllBe(s => s.Instance.ReadOnly);
@@ -41,44 +43,56 @@ public sealed class FeatureTogglesPageShould : BunitContext
     }
 
     [Fact]
-    public void LetAPlatformAdminPickATenantAndSaveItsLimits()
+    public async Task LetAPlatformAdminPickATenantAndSaveItsLimits()
     {
-        var page = RenderPage(Platform, Roles.PlatformAdmin);
-        page.FindComponent<MudSelect<Guid>>().InvokeAsync(() => page.FindComponent<MudSelect<Guid>>().Instance.ValueChanged.InvokeAsync(Acme.Id));
-        var maxTeams = page.FindComponents<MudNumericField<int>>().Single(f => f.Instance.Label == "Max teams");
+        var acme = await TenantAsync("acme");
+        await PlatformAsync(features => features.UpdateAsync(acme.Id, FeatureSettings.Defaults with { ChatEnabled = false, MaxAgents = 7 }, Ct));
+        var page = await RenderPageAsync("platform", Roles.PlatformAdmin);
+        page.WaitForAssertion(() => page.FindComponent<MudSelect<Guid>>());
 
-        maxTeams.InvokeAsync(() => maxTeams.Instance.ValueChanged.InvokeAsync(12));
+        await page.InvokeAsync(() => page.FindComponent<MudSelect<Guid>>().Instance.ValueChanged.InvokeAsync(acme.Id));
+        page.WaitForAssertion(() => page.FindComponents<MudNumericField<int>>().First(f => f.Instance.Label == "Max agents")
+            .Instance.GetState(x => x.Value).ShouldBe(7));
+        var maxTeams = page.FindComponents<MudNumericField<int>>().Single(f => f.Instance.Label == "Max teams");
+        await maxTeams.InvokeAsync(() => maxTeams.Instance.ValueChanged.InvokeAsync(12));
         page.Find("[data-testid=features-save]").Click();
 
-        page.WaitForAssertion(() => _features.Updates.ShouldHaveSingleItem());
-        _features.Updates[0].TenantId.ShouldBe(Acme.Id);
-        _features.Updates[0].Settings.ShouldBe(FeatureSettings.Defaults with { ChatEnabled = false, MaxAgents = 7, MaxAgentGroups = 12 });
+        var saved = FeatureSettings.Defaults with { ChatEnabled = false, MaxAgents = 7, MaxAgentGroups = 12 };
+        await Support.Orchestration.Eventually.MatchAsync(() => PlatformAsync(features => features.GetForTenantAsync(acme.Id, Ct)),
+            settings => settings == saved, "acme's limits saved");
         page.FindComponents<MudSwitch<bool>>().ShouldAllBe(s => !s.Instance.ReadOnly);
     }
 
-    private IRenderedComponent<CascadingValue<TenantInfo>> RenderPage(TenantInfo tenant, string role)
+    protected override async ValueTask DisposeAsyncCore()
     {
-        var user = new CurrentUser();
-        user.Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "someone"), new Claim(ClaimTypes.Role, role)], "test")), null);
-        Services.AddSingleton<ICurrentUser>(user);
-        return Render<CascadingValue<TenantInfo>>(p => p.Add(c => c.Value, tenant).Add(c => c.IsFixed, true)
-            .AddChildContent<FeatureToggles>());
+        // The page first, then the scopes and the host they came from.
+        await base.DisposeAsyncCore();
+        foreach (var scope in _scopes)
+        {
+            await scope.DisposeAsync();
+        }
+
+        await _app.DisposeAsync();
     }
 
-    private sealed class Tenants(params TenantInfo[] tenants) : ITenantStore
+    private async Task<IRenderedComponent<CascadingValue<TenantInfo>>> RenderPageAsync(string tenant, string role)
     {
-        public Task<TenantInfo?> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
-            Task.FromResult(tenants.FirstOrDefault(t => t.Id == id));
+        var scope = await _app.ScopeAsync(tenant, roles: role);
+        _scopes.Add(scope);
+        Services.AddFallbackServiceProvider(scope.ServiceProvider);
+        var info = scope.ServiceProvider.GetRequiredService<TenantContext>().Tenant!;
+        return Render<CascadingValue<TenantInfo>>(p => p.Add(c => c.Value, info).Add(c => c.IsFixed, true).AddChildContent<FeatureToggles>());
+    }
 
-        public Task<TenantInfo?> GetByIdentifierAsync(string identifier, CancellationToken cancellationToken = default) =>
-            Task.FromResult(tenants.FirstOrDefault(t => t.Identifier == identifier));
+    private async Task<TenantInfo> TenantAsync(string identifier)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ITenantStore>().GetByIdentifierAsync(identifier, Ct))!;
+    }
 
-        public Task<TenantInfo?> GetByHostAsync(string host, CancellationToken cancellationToken = default) => Task.FromResult<TenantInfo?>(null);
-
-        public Task<TenantInfo?> GetPlatformAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult(tenants.FirstOrDefault(t => t.IsPlatform));
-
-        public Task<IReadOnlyList<TenantInfo>> ListAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<TenantInfo>>(tenants);
+    private async Task<T> PlatformAsync<T>(Func<ITenantFeatures, Task<T>> act)
+    {
+        await using var scope = await _app.ScopeAsync("platform", roles: Roles.PlatformAdmin);
+        return await act(scope.ServiceProvider.GetRequiredService<ITenantFeatures>());
     }
 }

@@ -13,8 +13,10 @@ using MudBlazor.Services;
 
 namespace AgentProvision.Tests.Layout;
 
-public sealed class MainLayoutShould : BunitContext
+public sealed class MainLayoutShould : BunitContext, IAsyncLifetime
 {
+    private readonly AgentProvision.Tests.Features.AcmeFeatures _features = new();
+
     private static readonly TenantInfo Acme = new(Guid.NewGuid(), "acme", "Acme Corporation", TenantState.Active, false, null, []);
 
     public MainLayoutShould()
@@ -23,12 +25,24 @@ public sealed class MainLayoutShould : BunitContext
         Services.AddMudServices();
         Services.AddSingleton<IBrandingNotifier, AgentProvision.Infrastructure.Branding.BrandingNotifier>();
         Services.AddSingleton<AntiforgeryStateProvider, FixedAntiforgery>();
-        Services.AddSingleton<AgentProvision.Core.Features.ITenantFeatures>(new AgentProvision.Tests.Features.FixedTenantFeatures());
         var user = new CurrentUser();
         user.Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(TenantClaimTypes.DisplayName, "Ada Acme"), new Claim(TenantClaimTypes.TenantId, Acme.Id.ToString())], "test")), null);
         Services.AddSingleton(user);
         AddAuthorization().SetAuthorized("Ada Acme").SetRoles(Roles.TenantAdmin);
+    }
+
+    /// <summary>The menu asks the real features service, of a real host's acme, what to show.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        var acme = await _features.ScopeAsync(AgentProvision.Core.Features.FeatureSettings.Defaults);
+        Services.AddSingleton(acme.GetRequiredService<AgentProvision.Core.Features.ITenantFeatures>());
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await _features.DisposeAsync();
     }
 
     [Fact]
