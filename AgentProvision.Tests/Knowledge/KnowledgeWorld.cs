@@ -1,11 +1,8 @@
-using AgentProvision.Core.Agents;
 using AgentProvision.Core.Audit;
 using AgentProvision.Core.Identity;
 using AgentProvision.Core.Knowledge;
-using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Persistence;
 using AgentProvision.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentProvision.Tests.Knowledge;
@@ -32,15 +29,7 @@ public sealed class KnowledgeWorld : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 
-    public async Task<Guid> AddAgentAsync(string tenant, string name)
-    {
-        await using var scope = await App.ScopeAsync(tenant, roles: Roles.TenantAdmin);
-        var tenantId = scope.ServiceProvider.GetRequiredService<ITenantContext>().TenantId;
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
-        var agent = db.Agents.Add(new Agent(tenantId, name, "researcher", DateTimeOffset.UtcNow)).Entity;
-        await db.SaveChangesAsync(Ct);
-        return agent.Id;
-    }
+    public Task<Guid> AddAgentAsync(string tenant, string name) => App.AddAgentAsync(tenant, name);
 
     /// <summary>Runs an action with the knowledge graph of a tenant, as a person of the given role.</summary>
     public async Task<T> AsAsync<T>(string tenant, Func<IKnowledgeGraph, Task<T>> action, string role = Roles.Operator)
@@ -63,18 +52,9 @@ public sealed class KnowledgeWorld : IAsyncLifetime
     public async Task<Guid> IdAsync(string type, string name, string tenant = "acme") =>
         (await AsAsync(tenant, graph => graph.FindAsync(name, type, Ct))).ShouldHaveSingleItem().Id;
 
-    public async Task<T> DbAsync<T>(string tenant, Func<AppDbContext, Task<T>> query)
-    {
-        await using var scope = await App.ScopeAsync(tenant, roles: Roles.TenantAdmin);
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
-        return await query(db);
-    }
+    public Task<T> DbAsync<T>(string tenant, Func<AppDbContext, Task<T>> query) => App.DbAsync(tenant, query);
 
-    public async Task<IReadOnlyList<AuditRecord>> AuditAsync(string tenant, string action)
-    {
-        await using var scope = await App.ScopeAsync(tenant, roles: Roles.TenantAdmin);
-        return (await scope.ServiceProvider.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery(action, Take: 200), Ct)).Items;
-    }
+    public Task<IReadOnlyList<AuditRecord>> AuditAsync(string tenant, string action) => App.AuditAsync(tenant, action);
 
     public static DateTimeOffset Day(int year, int month, int day) => new(year, month, day, 0, 0, 0, TimeSpan.Zero);
 }

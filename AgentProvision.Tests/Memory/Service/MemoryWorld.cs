@@ -1,11 +1,8 @@
-using AgentProvision.Core.Agents;
 using AgentProvision.Core.Audit;
 using AgentProvision.Core.Identity;
 using AgentProvision.Core.Memory;
-using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Persistence;
 using AgentProvision.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentProvision.Tests.Memory.Service;
@@ -28,15 +25,7 @@ internal sealed class MemoryWorld(AppFactory app)
         return world;
     }
 
-    public async Task<Guid> AddAgentAsync(string tenant, string name)
-    {
-        await using var scope = await app.ScopeAsync(tenant, roles: Roles.TenantAdmin);
-        var tenantId = scope.ServiceProvider.GetRequiredService<ITenantContext>().TenantId;
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var agent = db.Agents.Add(new Agent(tenantId, name, "researcher", DateTimeOffset.UtcNow)).Entity;
-        await db.SaveChangesAsync();
-        return agent.Id;
-    }
+    public Task<Guid> AddAgentAsync(string tenant, string name) => app.AddAgentAsync(tenant, name);
 
     /// <summary>Runs an action with the memory service of a tenant, as a person of the given role.</summary>
     public async Task<T> AsAsync<T>(string tenant, Func<IMemoryService, Task<T>> action, string role = Roles.Operator)
@@ -53,16 +42,7 @@ internal sealed class MemoryWorld(AppFactory app)
         RecallPurpose purpose = RecallPurpose.Playground) =>
         AsAsync(tenant, memory => memory.RecallAsync(new RecallInput(agent, query, limit, filter, purpose)));
 
-    public async Task<IReadOnlyList<AuditRecord>> AuditAsync(string tenant, string action)
-    {
-        await using var scope = await app.ScopeAsync(tenant, roles: Roles.TenantAdmin);
-        return (await scope.ServiceProvider.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery(action))).Items;
-    }
+    public Task<IReadOnlyList<AuditRecord>> AuditAsync(string tenant, string action) => app.AuditAsync(tenant, action);
 
-    public async Task<T> DbAsync<T>(string tenant, Func<AppDbContext, Task<T>> read)
-    {
-        await using var scope = await app.ScopeAsync(tenant, roles: Roles.TenantAdmin);
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        return await read(db);
-    }
+    public Task<T> DbAsync<T>(string tenant, Func<AppDbContext, Task<T>> query) => app.DbAsync(tenant, query);
 }
