@@ -51,7 +51,9 @@ public sealed class AgentsRememberShould : IAsyncLifetime
         preference.Thread.ShouldBe($"task:{first.Id}");
         preference.Source.ShouldBe(MemorySource.Observation);
         preference.AccessCount.ShouldBeGreaterThanOrEqualTo(1, "the recall tool found it");
-        memories.ShouldContain(m => m.MemoryType == MemoryType.Experience && m.SourceTaskId == first.Id && m.Content.Contains("Noted how to reach Fabrikam"),
+        // The outcome is remembered after the completion is published, so it is waited for, not read at once.
+        await Eventually.MatchAsync(() => MemoriesAsync(team["Sam"]),
+            all => all.Any(m => m.MemoryType == MemoryType.Experience && m.SourceTaskId == first.Id && m.Content.Contains("Noted how to reach Fabrikam")),
             "a completed task is remembered as an experience");
         Model.Calls.Where(c => c.Agent == "Sam" && c.Phase == AgentPhase.Start && c.Mentions("Plan the Fabrikam outreach"))
             .ShouldAllBe(c => c.Mentions("What you remember that may help") && c.Mentions("only answers e-mail"),
