@@ -50,18 +50,21 @@ public sealed partial class Tenant
     public void LinkEntraDirectory(string? entraTenantId) =>
         EntraTenantId = string.IsNullOrWhiteSpace(entraTenantId) ? null : entraTenantId.Trim().ToLowerInvariant();
 
-    public TenantHost AddHost(string host)
+    /// <summary>Claims a custom domain; it resolves to this tenant only after <see cref="TenantHost.MarkVerified"/>.</summary>
+    public TenantHost AddHost(string host, DateTimeOffset addedAt)
     {
         var normalized = TenantHost.Normalize(host);
         if (_hosts.Any(h => h.Host == normalized))
         {
-            throw new TenancyException($"The host '{normalized}' is already linked to {Name}.");
+            throw new TenancyException($"The domain '{normalized}' is already added to {Name}.");
         }
 
-        var added = new TenantHost(Id, normalized);
+        var added = new TenantHost(Id, normalized, addedAt);
         _hosts.Add(added);
         return added;
     }
+
+    public bool RemoveHost(Guid hostId) => _hosts.RemoveAll(h => h.Id == hostId) > 0;
 
     public static string NormalizeIdentifier(string identifier)
     {

@@ -1,6 +1,7 @@
 namespace AgentProvision.Core.Tenancy;
 
-/// <summary>An immutable, cacheable snapshot of a tenant, as resolution and the tenant context carry it.</summary>
+/// <summary>An immutable, cacheable snapshot of a tenant, as resolution and the tenant context carry it.
+/// <see cref="Hosts"/> are its verified custom domains only: an unverified one never reaches resolution or links.</summary>
 public sealed record TenantInfo(
     Guid Id,
     string Identifier,
@@ -19,5 +20,5 @@ public sealed record TenantInfo(
         tenant.State,
         tenant.IsPlatform,
         tenant.EntraTenantId,
-        tenant.Hosts.Select(h => h.Host).Order().ToArray());
+        tenant.Hosts.Where(h => h.IsVerified).Select(h => h.Host).Order().ToArray());
 }

@@ -47,6 +47,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AgentProvision.Core.Knowledge.KnowledgeEntity> KnowledgeEntities => Set<AgentProvision.Core.Knowledge.KnowledgeEntity>();
     public DbSet<AgentProvision.Core.Knowledge.KnowledgeRelation> KnowledgeRelations => Set<AgentProvision.Core.Knowledge.KnowledgeRelation>();
     public DbSet<AgentProvision.Core.Memory.MemorySettings> MemorySettings => Set<AgentProvision.Core.Memory.MemorySettings>();
+    public DbSet<AgentProvision.Core.Analytics.TenantAnalytics> TenantAnalytics => Set<AgentProvision.Core.Analytics.TenantAnalytics>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(TenantWriteGuard.Instance, Compliance.MessageRedaction.Instance);

@@ -18,7 +18,8 @@ internal sealed class EfTenantStore(IDbContextFactory<AppDbContext> factory) : I
     public Task<TenantInfo?> GetByHostAsync(string host, CancellationToken cancellationToken = default)
     {
         var value = host.Trim().TrimEnd('.').ToLowerInvariant();
-        return FirstAsync(t => t.Hosts.Any(h => h.Host == value), cancellationToken);
+        // An unverified domain never resolves: anyone can claim a name, only its owner can publish the TXT record.
+        return FirstAsync(t => t.Hosts.Any(h => h.Host == value && h.VerifiedAt != null), cancellationToken);
     }
 
     public Task<TenantInfo?> GetPlatformAsync(CancellationToken cancellationToken = default) =>

@@ -32,5 +32,9 @@ internal sealed class TenantHostConfiguration : IEntityTypeConfiguration<TenantH
         builder.Property(h => h.Host).HasMaxLength(253).IsRequired();
         // One domain, one tenant, across the whole platform.
         builder.HasIndex(h => h.Host).IsUnique();
+        builder.Property(h => h.VerificationToken).HasMaxLength(64).IsRequired();
+        builder.Property(h => h.LastCheckOutcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(h => h.LastCheckMessage).HasMaxLength(500);
+        builder.Ignore(h => h.IsVerified);
     }
 }

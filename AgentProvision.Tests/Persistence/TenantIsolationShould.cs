@@ -49,6 +49,8 @@ public sealed class TenantIsolationShould : IDisposable
         [typeof(BudgetCounter)] = (tenantId, _) => new BudgetCounter(tenantId, BudgetScope.TenantDaily, Guid.NewGuid().ToString("N"), 1_000_000),
         [typeof(MemorySettings)] = (tenantId, _) => new MemorySettings(tenantId, DateTimeOffset.UtcNow),
         [typeof(AgentProvision.Core.Features.TenantFeatures)] = (tenantId, _) => new AgentProvision.Core.Features.TenantFeatures(tenantId, DateTimeOffset.UtcNow),
+        [typeof(AgentProvision.Core.Analytics.TenantAnalytics)] = (tenantId, _) => new AgentProvision.Core.Analytics.TenantAnalytics(tenantId,
+            AgentProvision.Core.Analytics.AnalyticsPeriod.Daily, new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).AddDays(Random.Shared.Next(1000))),
     };
 
     private readonly Refs _refs;

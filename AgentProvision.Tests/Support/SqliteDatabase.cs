@@ -33,12 +33,13 @@ public sealed class SqliteDatabase : IDisposable
         return new SqliteAppDbContext(Options, context);
     }
 
+    /// <summary>A tenant whose <paramref name="hosts"/> are verified custom domains.</summary>
     public TenantInfo AddTenant(string identifier, params string[] hosts)
     {
         var tenant = new Tenant(identifier, identifier.ToUpperInvariant());
         foreach (var host in hosts)
         {
-            tenant.AddHost(host);
+            tenant.AddHost(host, DateTimeOffset.UtcNow).MarkVerified(DateTimeOffset.UtcNow);
         }
 
         using var db = Context(null);

@@ -82,16 +82,16 @@ public sealed class TenantResolverShould : IDisposable
     public void RejectAHostAlreadyLinkedToTheSameTenant()
     {
         var tenant = new Tenant("initech", "Initech");
-        tenant.AddHost("initech.example");
+        tenant.AddHost("initech.example", DateTimeOffset.UtcNow);
 
-        Should.Throw<TenancyException>(() => tenant.AddHost("INITECH.example."));
+        Should.Throw<TenancyException>(() => tenant.AddHost("INITECH.example.", DateTimeOffset.UtcNow));
     }
 
     [Fact]
     public void RefuseAHostThatIsAlreadyAnotherTenantsDomain()
     {
         var initech = new Tenant("initech", "Initech");
-        initech.AddHost("globex.example");
+        initech.AddHost("globex.example", DateTimeOffset.UtcNow);
         using var db = _database.Context(null);
         db.Tenants.Add(initech);
 

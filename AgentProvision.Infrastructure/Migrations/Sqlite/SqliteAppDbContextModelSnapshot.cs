@@ -235,6 +235,68 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.ToTable("AgentSkills", (string)null);
                 });
 
+            modelBuilder.Entity("AgentProvision.Core.Analytics.TenantAnalytics", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AiForecast")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AiInsights")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AiRecommendations")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByAgent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByModel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TasksCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TasksFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalCostMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalMessages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TotalTasks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalTokensUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Period", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("TenantAnalytics", (string)null);
+                });
+
             modelBuilder.Entity("AgentProvision.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1277,13 +1339,38 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CertificateApprovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Host")
                         .IsRequired()
                         .HasMaxLength(253)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastCheckMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastCheckOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastCheckedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
