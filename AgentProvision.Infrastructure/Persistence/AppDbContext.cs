@@ -50,7 +50,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AgentProvision.Core.Analytics.TenantAnalytics> TenantAnalytics => Set<AgentProvision.Core.Analytics.TenantAnalytics>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(TenantWriteGuard.Instance, Compliance.MessageRedaction.Instance);
+        optionsBuilder.AddInterceptors(TenantWriteGuard.Instance, Compliance.ComplianceRedaction.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

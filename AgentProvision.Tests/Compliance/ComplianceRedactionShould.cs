@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentProvision.Tests.Compliance;
 
-public sealed class MessageRedactionShould : IAsyncDisposable
+public sealed class ComplianceRedactionShould : IAsyncDisposable
 {
     private const string Objective = "Summarise the visit of MRN 8812034, reachable at pat@example.org";
 
@@ -34,6 +34,30 @@ public sealed class MessageRedactionShould : IAsyncDisposable
         globex.Content.ShouldContain("pat@example.org", customMessage: "a tenant without auto-redaction keeps its text");
     }
 
+    [Fact]
+    public async Task KeepAHealthcareTenantsTaskLogFreeOfPersonalDataAsStepsAreAppended()
+    {
+        await ApplyAsync("acme", "healthcare");
+        await ApplyAsync("globex", "legal");
+        var acme = await FirstMessageAsync("acme", "Clinical data team");
+        var globex = await FirstMessageAsync("globex", "Legal team");
+
+        await WriteStepsAndFailAsync("acme", acme.TaskId);
+        await WriteStepsAndFailAsync("globex", globex.TaskId);
+
+        var acmeTask = await _app.DbAsync("acme", db => db.AgentTasks.AsNoTracking().SingleAsync(t => t.Id == acme.TaskId, Ct));
+        acmeTask.Objective.ShouldBe("Summarise the visit of MRN [MRN], reachable at [EMAIL]");
+        acmeTask.Reasoning.ShouldNotContain("pat@example.org");
+        acmeTask.Reasoning.ShouldNotContain("+44 20 7946 0958");
+        var steps = JsonDocument.Parse(acmeTask.Reasoning).RootElement.EnumerateArray().Select(s => s.GetProperty("text").GetString()).ToList();
+        steps.ShouldBe(["Looking up [EMAIL]", "Call [PHONE] about DOB [DOB]"]);
+        acmeTask.FailureReason.ShouldBe("The clinic at [PHONE] did not answer");
+
+        var globexTask = await _app.DbAsync("globex", db => db.AgentTasks.AsNoTracking().SingleAsync(t => t.Id == globex.TaskId, Ct));
+        globexTask.Reasoning.ShouldContain("pat@example.org", customMessage: "a tenant without auto-redaction keeps its log");
+        globexTask.FailureReason.ShouldBe("The clinic at +44 20 7946 0958 did not answer");
+    }
+
     [Theory]
     [InlineData("""{"objective":"call +44 20 7946 0958"}""", """{"objective":"call [PHONE]"}""")]
     [InlineData("""{"phone":"07946 0958","n":1}""", """{"phone":"[PHONE]","n":1}""")]
@@ -47,6 +71,25 @@ public sealed class MessageRedactionShould : IAsyncDisposable
     {
         await using var scope = await _app.ScopeAsync(tenant, roles: Roles.TenantAdmin);
         await scope.ServiceProvider.GetRequiredService<IIndustryTemplates>().ApplyAsync(template, Ct);
+    }
+
+    // Two saves, as the engine's step recorder makes them: the second appends to a log the first already redacted.
+    private async Task WriteStepsAndFailAsync(string tenant, Guid taskId)
+    {
+        foreach (var (step, fail) in new[] { ("Looking up pat@example.org", false), ("Call +44 20 7946 0958 about DOB 1980-02-03", true) })
+        {
+            await using var scope = await _app.ScopeAsync(tenant, roles: Roles.TenantAdmin);
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
+            var task = await db.AgentTasks.SingleAsync(t => t.Id == taskId, Ct);
+            var now = DateTimeOffset.UtcNow;
+            task.RecordReasoning(JsonSerializer.Serialize(new { kind = "thought", text = step }), now);
+            if (fail)
+            {
+                task.Fail("The clinic at +44 20 7946 0958 did not answer", now);
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
     }
 
     private async Task<AgentMessage> FirstMessageAsync(string tenant, string team)
