@@ -44,6 +44,13 @@ public sealed partial class BrandAssetStore(DataFolder dataFolder)
         return File.Exists(path) && format is not null ? new BrandAsset(path, format.ContentType, match.Groups["hash"].Value) : null;
     }
 
+    /// <summary>The bytes of every image the tenant has uploaded (old versions stay, since cached pages may still use them).</summary>
+    public long BytesUsed(Guid tenantId)
+    {
+        var folder = new DirectoryInfo(Folder(tenantId));
+        return folder.Exists ? folder.EnumerateFiles().Sum(f => f.Length) : 0;
+    }
+
     private string Folder(Guid tenantId) => dataFolder.Combine("branding", tenantId.ToString("N"));
 
     private static string KindName(BrandImageKind kind) => kind switch

@@ -1,3 +1,4 @@
+using AgentProvision.Core.Features;
 using System.Net.Mail;
 using System.Text.Json;
 using AgentProvision.Core.Audit;
@@ -20,6 +21,7 @@ internal sealed class BrandingEditor(
     IBrandingReader reader,
     IBrandingNotifier notifier,
     IMemoryCache cache,
+    ITenantStorage storage,
     IOptions<BrandingOptions> options) : IBrandingEditor
 {
     public async Task<BrandingDraft> GetAsync(CancellationToken cancellationToken = default)
@@ -48,6 +50,15 @@ internal sealed class BrandingEditor(
         }
 
         var image = BrandImageValidator.Validate(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), limit);
+        try
+        {
+            await storage.EnsureRoomAsync(image.Content.Length, cancellationToken);
+        }
+        catch (StorageLimitExceededException exceeded)
+        {
+            throw new BrandingException(exceeded.Message);
+        }
+
         var url = await assets.SaveAsync(tenant.RequireTenant().Id, kind, image, cancellationToken);
         await audit.RecordAsync(BrandingAuditActions.ImageUploaded, kind.ToString(), url, cancellationToken: cancellationToken);
         return url;

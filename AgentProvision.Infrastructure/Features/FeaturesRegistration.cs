@@ -7,5 +7,7 @@ public static class FeaturesRegistration
 {
     public static IServiceCollection AddTenantFeatures(this IServiceCollection services) =>
         services.AddScoped<ITenantFeatures, TenantFeaturesService>()
-            .AddScoped<MonthlyTokenAllowance>();
+            .AddScoped<MonthlyTokenAllowance>()
+            .AddScoped<ITenantStorage, TenantStorage>()
+            .AddSingleton<TenantStorageMeasurements>();
 }

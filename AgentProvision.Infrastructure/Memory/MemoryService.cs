@@ -1,3 +1,4 @@
+using AgentProvision.Core.Features;
 using AgentProvision.Core.Audit;
 using AgentProvision.Core.Compliance;
 using AgentProvision.Core.Identity;
@@ -27,6 +28,7 @@ internal sealed class MemoryService(
     MemoryRecaller recaller,
     MemoryConsolidator consolidator,
     ICompliancePolicy compliance,
+    ITenantStorage storage,
     TimeProvider clock) : IMemoryService
 {
     private const int MaxShare = 500;
@@ -43,6 +45,7 @@ internal sealed class MemoryService(
         }
 
         var content = await compliance.RedactIfRequiredAsync(input.Content ?? string.Empty, cancellationToken);
+        await EnsureRoomAsync(content.Length + StorageUsage.VectorBytesPerMemory, cancellationToken);
         var embedder = await embedding.EmbedderAsync(cancellationToken);
         var memory = new AgentMemory(tenant.TenantId, input.AgentId, input.Type, content, input.Importance, input.Source, clock.GetUtcNow(),
             input.SourceTaskId, input.ExpiresAt, embedder.Model, input.Thread);
@@ -154,6 +157,7 @@ internal sealed class MemoryService(
         }
 
         var copies = pairs.Select(pair => pair.Copy).ToList();
+        await EnsureRoomAsync(copies.Sum(c => (long)c.Content.Length + StorageUsage.VectorBytesPerMemory), cancellationToken);
         if (copies.Count > 0)
         {
             var embedder = await embedding.EmbedderAsync(cancellationToken);
@@ -263,6 +267,19 @@ internal sealed class MemoryService(
         if (agentId == Guid.Empty || !await db.Agents.AnyAsync(a => a.Id == agentId, cancellationToken))
         {
             throw new MemoryException(message ?? "That agent is not an agent of this organisation.");
+        }
+    }
+
+    // The plan's storage limit, said as a memory error so pages and agents' tools show it as they show others.
+    private async Task EnsureRoomAsync(long bytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.EnsureRoomAsync(bytes, cancellationToken);
+        }
+        catch (StorageLimitExceededException exceeded)
+        {
+            throw new MemoryException(exceeded.Message);
         }
     }
 
