@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AgentProvision.Core.Agents;
+using AgentProvision.Core.Branding;
 using Microsoft.Extensions.AI;
 
 namespace AgentProvision.Core.Orchestration;
@@ -10,7 +11,8 @@ public sealed record PriorMessage(string From, MessageType Type, string Content)
 
 /// <summary>
 /// Builds an agent's turn (design §2, data flow step 2): a system message with persona, role, team goal and shared
-/// context, good examples of the skills the task calls on, then the task and the messages exchanged so far.
+/// context, the voice of the tenant's assistant, good examples of the skills the task calls on, then the task and the
+/// messages exchanged so far.
 /// Persona JSON fields are rendered as plain sentences; unknown fields are kept as "key: value" lines.
 /// </summary>
 public static class AgentPrompt
@@ -18,10 +20,16 @@ public static class AgentPrompt
     private const int MaxExamplesPerSkill = 2;
 
     public static IReadOnlyList<ChatMessage> Build(Agent agent, AgentGroup team, AgentTask task, IReadOnlyList<AgentSkill> skills,
-        IReadOnlyList<PriorMessage> history)
+        IReadOnlyList<PriorMessage> history, AssistantVoice? voice = null)
     {
         var system = new StringBuilder();
         system.AppendLine($"You are {agent.Name}, the {agent.Role} of the team \"{team.Name}\".");
+        if (voice is not null)
+        {
+            system.AppendLine($"You work within {voice.AssistantName}, the AI assistant of {voice.CompanyName}: what people read from you is said as {voice.AssistantName}.");
+            AppendObject(system, $"{voice.AssistantName}'s voice", voice.PersonaJson);
+        }
+
         if (agent.Description is { } description)
         {
             system.AppendLine(description);
@@ -53,7 +61,7 @@ public static class AgentPrompt
         return messages;
     }
 
-    private static void AppendObject(StringBuilder builder, string heading, string json)
+    private static void AppendObject(StringBuilder builder, string heading, string? json)
     {
         using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
         var lines = JsonPairs.Of(document.RootElement, includeNulls: true).ToList();

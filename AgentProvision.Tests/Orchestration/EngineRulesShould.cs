@@ -1,3 +1,4 @@
+using AgentProvision.Core.Branding;
 using AgentProvision.Core.Agents;
 using AgentProvision.Core.Orchestration;
 using Microsoft.Extensions.AI;
@@ -90,5 +91,21 @@ public class EngineRulesShould
         messages[1].Text.ShouldStartWith("Your task (generate, high priority): Reply to Acme's pricing question");
         messages[1].Text.ShouldContain("Context: lead: Acme Corp.");
         messages[2].Text.ShouldBe("[Request from Mira] Keep it under 120 words.");
+    }
+
+    [Fact]
+    public void SpeakAsTheTenantsAssistantInItsPersona()
+    {
+        var tenant = Guid.NewGuid();
+        var team = new AgentGroup(tenant, "Care desk", "Answer patients", Created);
+        var agent = new Agent(tenant, "Ada", "Coordinator", Created);
+        var task = new AgentTask(tenant, team.Id, agent.Id, "Explain visiting hours", TaskTypes.Generate, TaskPriority.Normal, Created);
+        var voice = new AssistantVoice("St. Mary's", "Mara", """{"tone":"warm","style":"plain words"}""");
+
+        var system = AgentPrompt.Build(agent, team, task, [], [], voice)[0].Text;
+
+        system.ShouldContain("You work within Mara, the AI assistant of St. Mary's: what people read from you is said as Mara.");
+        system.ShouldContain("Mara's voice: tone: warm; style: plain words.");
+        AgentPrompt.Build(agent, team, task, [], [])[0].Text.ShouldNotContain("AI assistant of", customMessage: "no branding, no voice line");
     }
 }

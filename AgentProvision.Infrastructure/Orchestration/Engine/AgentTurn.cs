@@ -91,7 +91,7 @@ internal sealed partial class AgentTurn(
 
         var recorder = new StepRecorder(store, situation.Task.Id, owner, clock);
         var tools = new TurnTools(situation, (peer, question, ct) => ConsultAsync(situation, recorder, peer, question, ct));
-        var messages = AgentPrompt.Build(situation.Agent, situation.Team, situation.Task, situation.Skills, situation.History).ToList();
+        var messages = AgentPrompt.Build(situation.Agent, situation.Team, situation.Task, situation.Skills, situation.History, situation.Voice).ToList();
         var remembered = await RecallForPromptAsync(situation, recorder, cancellationToken);
         var hot = new HotContextKey(situation.Task.TenantId, situation.Agent.Id, Thread(situation));
         var earlier = await EarlierInSessionAsync(hot, situation, cancellationToken);

@@ -1,4 +1,5 @@
 using AgentProvision.Core.Agents;
+using AgentProvision.Core.Branding;
 using AgentProvision.Core.Orchestration;
 using AgentProvision.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ internal sealed record TurnSituation(
     IReadOnlyList<PriorMessage> History,
     IReadOnlyList<AgentTask> Children,
     int Escalations,
-    double? IncomingTrust)
+    double? IncomingTrust,
+    AssistantVoice? Voice)
 {
     public static async Task<TurnSituation?> LoadAsync(AppDbContext db, Guid taskId, CancellationToken cancellationToken)
     {
@@ -44,8 +46,10 @@ internal sealed record TurnSituation(
         var incoming = task.CreatedByAgentId is { } creator
             ? team.Relationships.Where(r => Delegates(r, creator, agent.Id)).Select(r => (double?)r.TrustLevel).DefaultIfEmpty(null).Min()
             : null;
+        var branding = await db.TenantBrandings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
         return new TurnSituation(task, agent, team, members, TeamStrategy.Parse(team.Strategy), EscalationPolicy.Parse(team.EscalationRules),
-            skills, history, children, messages.Count(m => m.MessageType == MessageType.Escalation && m.FromAgentId is not null), incoming);
+            skills, history, children, messages.Count(m => m.MessageType == MessageType.Escalation && m.FromAgentId is not null), incoming,
+            branding is null ? null : AssistantVoice.From(branding));
     }
 
     /// <summary>The agent's nearest supervisor in the team, if it has one.</summary>
