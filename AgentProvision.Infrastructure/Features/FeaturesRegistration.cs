@@ -9,5 +9,6 @@ public static class FeaturesRegistration
         services.AddScoped<ITenantFeatures, TenantFeaturesService>()
             .AddScoped<MonthlyTokenAllowance>()
             .AddScoped<ITenantStorage, TenantStorage>()
-            .AddSingleton<TenantStorageMeasurements>();
+            .AddSingleton<TenantStorageMeasurements>()
+            .AddScoped<IPlanUsage, PlanUsageReader>();
 }

@@ -63,6 +63,34 @@ public sealed class FeatureTogglesPageShould : BunitContext
         page.FindComponents<MudSwitch<bool>>().ShouldAllBe(s => !s.Instance.ReadOnly);
     }
 
+    [Fact]
+    public async Task ShowHowMuchOfThePlanTheChosenTenantUses()
+    {
+        var acme = await TenantAsync("acme");
+        await using (var admin = await _app.ScopeAsync("acme", roles: Roles.TenantAdmin))
+        {
+            var teams = admin.ServiceProvider.GetRequiredService<AgentProvision.Core.Agents.ITeamService>();
+            var team = await teams.SaveTeamAsync(new(null, "Records", "Keep the archive", null, null, null, null), Ct);
+            foreach (var name in new[] { "Archivist", "Scout" })
+            {
+                await teams.SaveAgentAsync(team.Id, new(null, name, "researcher", null, [], null, null,
+                    AgentProvision.Core.Agents.AutonomyLevel.Supervised, 1, null), Ct);
+            }
+        }
+
+        await PlatformAsync(features => features.UpdateAsync(acme.Id, FeatureSettings.Defaults with { MaxAgents = 4 }, Ct));
+
+        var own = await RenderPageAsync("acme", Roles.TenantAdmin);
+        own.WaitForAssertion(() => own.Find("[data-testid=usage-agents]").TextContent.ShouldContain("2 of 4"));
+        own.Find("[data-testid=usage-tokens]").TextContent.ShouldContain("0 of 1,000,000");
+        own.Find("[data-testid=usage-storage]").TextContent.ShouldContain("of 10 GB");
+
+        await using var globex = await _app.ScopeAsync("globex", roles: Roles.TenantAdmin);
+        (await Should.ThrowAsync<FeatureException>(() => globex.ServiceProvider.GetRequiredService<IPlanUsage>().GetAsync(acme.Id, Ct)))
+            .Message.ShouldBe("Only a platform admin can see another organisation's usage.");
+        (await PlanUsageAsPlatformAsync(acme.Id)).Agents.ShouldBe(2, "a platform admin sees the chosen tenant's figures, counted in that tenant");
+    }
+
     protected override async ValueTask DisposeAsyncCore()
     {
         // The page first, then the scopes and the host they came from.
@@ -88,6 +116,12 @@ public sealed class FeatureTogglesPageShould : BunitContext
     {
         await using var scope = _app.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<ITenantStore>().GetByIdentifierAsync(identifier, Ct))!;
+    }
+
+    private async Task<PlanUsage> PlanUsageAsPlatformAsync(Guid tenantId)
+    {
+        await using var scope = await _app.ScopeAsync("platform", roles: Roles.PlatformAdmin);
+        return await scope.ServiceProvider.GetRequiredService<IPlanUsage>().GetAsync(tenantId, Ct);
     }
 
     private async Task<T> PlatformAsync<T>(Func<ITenantFeatures, Task<T>> act)

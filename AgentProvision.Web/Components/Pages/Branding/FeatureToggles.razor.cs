@@ -23,6 +23,7 @@ public partial class FeatureToggles
     private bool _canEdit;
     private bool _busy;
     private string? _error;
+    private int _savedVersion;
 
     protected override async Task OnInitializedAsync()
     {
@@ -83,6 +84,7 @@ public partial class FeatureToggles
         try
         {
             _saved = await Features.UpdateAsync(_tenantId, settings);
+            _savedVersion++;
             Snackbar.Add("Features and limits saved.", Severity.Success);
         }
         catch (FeatureException ex)
