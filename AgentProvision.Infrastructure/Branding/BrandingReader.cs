@@ -33,10 +33,18 @@ internal sealed class BrandingReader(IDbContextFactory<AppDbContext> factory, IM
         // hide_agentprovision_branding lives with the tenant's features (design §5.1); no row means the default, shown.
         var hide = await db.Set<TenantFeatures>().AsNoTracking().IgnoreQueryFilters(TenantFilter.Names)
             .Where(f => f.TenantId == tenantId).Select(f => f.HideAgentProvisionBranding).FirstOrDefaultAsync(cancellationToken);
-        var view = branding is null ? ProductBrand(tenantId) : BrandView.From(branding, hide);
+        var view = branding is null ? await UnbrandedAsync(db, tenantId, hide, cancellationToken) : BrandView.From(branding, hide);
         cache.Set(key, view, Lifetime);
         return view;
     }
 
-    private static BrandView ProductBrand(Guid tenantId) => BrandView.From(new TenantBranding(tenantId, BrandView.ProductName));
+    /// <summary>A tenant that has not branded yet wears ours, unless it hides our name: then its own name, in our colours.</summary>
+    private static async Task<BrandView> UnbrandedAsync(AppDbContext db, Guid tenantId, bool hide, CancellationToken cancellationToken)
+    {
+        var name = hide
+            ? await db.Tenants.AsNoTracking().IgnoreQueryFilters(TenantFilter.Names).Where(t => t.Id == tenantId).Select(t => t.Name)
+                .FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return BrandView.From(new TenantBranding(tenantId, name ?? BrandView.ProductName), hide);
+    }
 }

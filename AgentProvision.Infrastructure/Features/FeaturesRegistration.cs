@@ -7,6 +7,8 @@ public static class FeaturesRegistration
 {
     public static IServiceCollection AddTenantFeatures(this IServiceCollection services) =>
         services.AddScoped<ITenantFeatures, TenantFeaturesService>()
+            .AddSingleton<FeatureNotifier>()
+            .AddSingleton<IFeatureNotifier>(sp => sp.GetRequiredService<FeatureNotifier>())
             .AddScoped<MonthlyTokenAllowance>()
             .AddScoped<ITenantStorage, TenantStorage>()
             .AddSingleton<TenantStorageMeasurements>()

@@ -1,16 +1,20 @@
 using AgentProvision.Core.Audit;
+using AgentProvision.Core.Branding;
 using AgentProvision.Core.Features;
 using AgentProvision.Core.Identity;
 using AgentProvision.Core.Tenancy;
+using AgentProvision.Infrastructure.Branding;
 using AgentProvision.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentProvision.Infrastructure.Features;
 
 /// <summary>
 /// Reads the current tenant's row once per scope (every page and service check asks). Another tenant's row is read
-/// and written in a scope set to that tenant, so the tenant filter and write guard stay in force.
+/// and written in a scope set to that tenant, so the tenant filter and write guard stay in force. A change is announced
+/// to the tenant's open pages (menus, gated pages, and the brand when it hides our name) and ends every scope's cache.
 /// </summary>
 internal sealed class TenantFeaturesService(
     IDbContextFactory<AppDbContext> factory,
@@ -19,9 +23,14 @@ internal sealed class TenantFeaturesService(
     ITenantStore tenants,
     ICurrentUser currentUser,
     IAuditLog audit,
+    FeatureNotifier notifier,
+    IBrandingReader brands,
+    IBrandingNotifier brandNotifier,
+    IMemoryCache cache,
     TimeProvider clock) : ITenantFeatures
 {
-    private (Guid TenantId, FeatureSettings Settings)? _cached;
+    // A circuit's scope lives as long as the page: the version tells it a change was saved elsewhere since it read.
+    private (Guid TenantId, long Version, FeatureSettings Settings)? _cached;
 
     public async Task<FeatureSettings> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -31,13 +40,14 @@ internal sealed class TenantFeaturesService(
             return FeatureSettings.Defaults;
         }
 
-        if (_cached is { } cached && cached.TenantId == tenantId)
+        var version = notifier.Version(tenantId);
+        if (_cached is { } cached && cached.TenantId == tenantId && cached.Version == version)
         {
             return cached.Settings;
         }
 
         var settings = await ReadOrCreateAsync(factory, tenantId, cancellationToken);
-        _cached = (tenantId, settings);
+        _cached = (tenantId, version, settings);
         return settings;
     }
 
@@ -81,13 +91,25 @@ internal sealed class TenantFeaturesService(
             return previous;
         }, cancellationToken);
 
+        await RecordAsync(target!, FeatureChanges.Describe(before, settings), cancellationToken);
+        await AnnounceAsync(tenantId, before, settings, cancellationToken);
+        return settings;
+    }
+
+    private async Task AnnounceAsync(Guid tenantId, FeatureSettings before, FeatureSettings after, CancellationToken cancellationToken)
+    {
+        await notifier.NotifyAsync(tenantId, after);
         if (tenantId == tenant.TenantId)
         {
-            _cached = (tenantId, settings);
+            _cached = (tenantId, notifier.Version(tenantId), after);
         }
 
-        await RecordAsync(target!, FeatureChanges.Describe(before, settings), cancellationToken);
-        return settings;
+        // hide_agentprovision_branding is part of the brand every page draws (titles, app bar, sign-in page).
+        if (before.HideAgentProvisionBranding != after.HideAgentProvisionBranding)
+        {
+            BrandingReader.Forget(cache, tenantId);
+            await brandNotifier.NotifyAsync(await brands.GetAsync(tenantId, cancellationToken));
+        }
     }
 
     private async Task<FeatureSettings> ReadOrCreateAsync(IDbContextFactory<AppDbContext> factory, Guid tenantId,

@@ -72,6 +72,7 @@ public sealed class LiveBrandThemeShould : IAsyncDisposable
         features.GetAsync(default).ReturnsForAnyArgs(FeatureSettings.Defaults);
         features.IsEnabledAsync(default, default).ReturnsForAnyArgs(true);
         context.Services.AddSingleton(features);
+        context.Services.AddSingleton<IFeatureNotifier, AgentProvision.Infrastructure.Features.FeatureNotifier>();
         var user = new CurrentUser();
         user.Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(TenantClaimTypes.DisplayName, "Ada"), new Claim(TenantClaimTypes.TenantId, tenant.Id.ToString())], "test")), null);

@@ -37,6 +37,7 @@ public sealed class MainLayoutShould : BunitContext, IAsyncLifetime
     {
         var acme = await _features.ScopeAsync(AgentProvision.Core.Features.FeatureSettings.Defaults);
         Services.AddSingleton(acme.GetRequiredService<AgentProvision.Core.Features.ITenantFeatures>());
+        Services.AddSingleton(acme.GetRequiredService<AgentProvision.Core.Features.IFeatureNotifier>());
     }
 
     protected override async ValueTask DisposeAsyncCore()

@@ -1,5 +1,7 @@
 using AgentProvision.Core.Branding;
+using AgentProvision.Core.Features;
 using AgentProvision.Core.Tenancy;
+using AgentProvision.Web.Features;
 using AgentProvision.Web.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -19,6 +21,8 @@ public partial class MainLayout : IAsyncDisposable
     private IJSObjectReference? _preferences;
     private BrandView? _savedBrand;
     private IDisposable? _brandChanges;
+    private IDisposable? _featureChanges;
+    private FeatureSettings? _features;
 
     [CascadingParameter]
     private BrandView Brand { get; set; } = default!;
@@ -35,6 +39,15 @@ public partial class MainLayout : IAsyncDisposable
     [Inject]
     private IBrandingNotifier BrandingNotifier { get; set; } = default!;
 
+    [Inject]
+    private ITenantFeatures Features { get; set; } = default!;
+
+    [Inject]
+    private IFeatureNotifier FeatureNotifier { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
     // The brand saved while this page is open wins over the one the page was opened with.
     private BrandView CurrentBrand => _savedBrand ?? Brand;
 
@@ -43,8 +56,16 @@ public partial class MainLayout : IAsyncDisposable
     private string? LogoUrl => CurrentBrand.LogoDarkUrl ?? CurrentBrand.LogoUrl
         ?? (CurrentBrand.HideProductBranding ? null : "/brand/platform/logo-dark.svg");
 
+    // A tenant that hides our name gets the browser's blank icon rather than our favicon.
+    private string? FaviconUrl => CurrentBrand.FaviconUrl ?? (CurrentBrand.HideProductBranding ? null : "/brand/platform/favicon.svg");
+
+    // Until the features are read the page shows: a full load of a disabled page never got this far (the middleware's 404).
+    private bool PageOpen => _features is not { } features || features.IsOpen("/" + Navigation.ToBaseRelativePath(Navigation.Uri));
+
     private bool IsActingInOtherTenant =>
         Guid.TryParse(CurrentUser.Principal.FindFirst(TenantClaimTypes.TenantId)?.Value, out var own) && own != Tenant.Id;
+
+    protected override async Task OnInitializedAsync() => _features = await Features.GetAsync();
 
     protected override void OnParametersSet() => _theme = BrandTheme.From(CurrentBrand);
 
@@ -56,6 +77,7 @@ public partial class MainLayout : IAsyncDisposable
         }
 
         _brandChanges = BrandingNotifier.Subscribe(Tenant.Id, OnBrandSavedAsync);
+        _featureChanges = FeatureNotifier.Subscribe(Tenant.Id, OnFeaturesChangedAsync);
 
         // The preference lives in the browser, so it survives refreshes and reconnects without a server round trip.
         _preferences = await JS.InvokeAsync<IJSObjectReference>("import", "./js/preferences.js");
@@ -85,6 +107,22 @@ public partial class MainLayout : IAsyncDisposable
         }
     }
 
+    private async Task OnFeaturesChangedAsync(FeatureSettings features)
+    {
+        try
+        {
+            await InvokeAsync(() =>
+            {
+                _features = features;
+                StateHasChanged();
+            });
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
+    }
+
     private void ToggleDrawer() => _drawerOpen = !_drawerOpen;
 
     private async Task ToggleDarkModeAsync()
@@ -101,6 +139,7 @@ public partial class MainLayout : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _brandChanges?.Dispose();
+        _featureChanges?.Dispose();
         if (_preferences is not null)
         {
             try
