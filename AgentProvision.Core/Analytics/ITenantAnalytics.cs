@@ -80,7 +80,11 @@ public sealed record AnalyticsReport(
     public bool IsEmpty => Totals is { Messages: 0, Tasks: 0, Tokens: 0, Cost: 0 } && PreviousTotals is { Messages: 0, Tasks: 0, Tokens: 0, Cost: 0 };
 }
 
-/// <summary>The insights panel: the model's items, or <see cref="Absence"/> saying honestly why there are none.</summary>
+/// <summary>
+/// The insights panel: the model's items, or <see cref="Absence"/> saying honestly why there are none (and
+/// <see cref="RecommendationsAbsence"/> for recommendations alone, which have their own flag).
+/// </summary>
+/// <param name="NeedsModel">True when the absence is that no model is configured (the panel links to LLM settings).</param>
 public sealed record InsightsView(
     string AssistantName,
     IReadOnlyList<string> Insights,
@@ -88,4 +92,6 @@ public sealed record InsightsView(
     string? Model,
     DateTimeOffset? GeneratedAt,
     string? Absence,
-    bool CanGenerate);
+    string? RecommendationsAbsence,
+    bool CanGenerate,
+    bool NeedsModel = false);

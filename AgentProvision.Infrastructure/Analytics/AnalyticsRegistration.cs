@@ -13,6 +13,7 @@ public static class AnalyticsRegistration
         services.AddScoped<ForecastReader>();
         services.AddScoped<IAnalyticsRollup, AnalyticsRollup>();
         services.AddScoped<ITenantAnalytics, TenantAnalyticsQueries>();
+        services.AddScoped<IAnalyticsInsights, AnalyticsInsights>();
         services.AddSingleton<AnalyticsRollupJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AnalyticsRollupJob>());
         return services;

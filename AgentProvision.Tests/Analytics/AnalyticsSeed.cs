@@ -23,8 +23,10 @@ internal static class AnalyticsSeed
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    public static AppFactory Host(FixedClock clock) => AppFactory.With(("Analytics:Enabled", "false"), ("Orchestration:EngineEnabled", "false"))
-        .WithServices(services => services.AddSingleton<TimeProvider>(clock));
+    /// <summary>The real host with the rollup job off (tests run the rollup themselves) and the clock at <paramref name="clock"/>.</summary>
+    public static AppFactory Host(FixedClock clock, params (string, string?)[] settings) =>
+        AppFactory.With([("Analytics:Enabled", "false"), ("Orchestration:EngineEnabled", "false"), .. settings])
+            .WithServices(services => services.AddSingleton<TimeProvider>(clock));
 
     public static async Task<(Guid Team, Guid Agent)> AgentAsync(this AppFactory app, string tenant, string name)
     {
