@@ -1,5 +1,6 @@
 using AgentProvision.Infrastructure;
 using AgentProvision.Web;
+using AgentProvision.Web.Analytics;
 using AgentProvision.Web.Branding;
 using AgentProvision.Web.Components;
 using AgentProvision.Web.Features;
@@ -36,6 +37,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapBrandAssets();
+app.MapAnalyticsEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
