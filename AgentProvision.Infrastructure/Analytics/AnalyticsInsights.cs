@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgentProvision.Core.Analytics;
 using AgentProvision.Core.Branding;
 using AgentProvision.Core.Features;
+using AgentProvision.Core.Identity;
 using AgentProvision.Core.Llm;
 using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Persistence;
@@ -23,6 +24,7 @@ internal sealed class AnalyticsInsights(
     ITenantAnalytics analytics,
     IAnalyticsRollup rollup,
     IChatClient chat,
+    ICurrentUser currentUser,
     TimeProvider clock) : IAnalyticsInsights
 {
     public const string Purpose = "insights";
@@ -46,11 +48,11 @@ internal sealed class AnalyticsInsights(
         if (insights is null)
         {
             return new InsightsView(name, [], [], null, null, $"No insights yet this month. Ask {name} to read this month's figures.",
-                null, CanGenerate: true);
+                null, CanGenerate: currentUser.IsAdministrator());
         }
 
         return new InsightsView(name, insights.Items, recommendations?.Items ?? [], insights.Model, insights.GeneratedAt, null,
-            RecommendationsNote(recommendationsOn, recommendations), CanGenerate: true);
+            RecommendationsNote(recommendationsOn, recommendations), CanGenerate: currentUser.IsAdministrator());
     }
 
     public async Task<InsightsView> GenerateAsync(CancellationToken cancellationToken = default)
@@ -59,6 +61,12 @@ internal sealed class AnalyticsInsights(
         if (gate is not null)
         {
             return gate;
+        }
+
+        if (!currentUser.IsAdministrator())
+        {
+            return new InsightsView(name, [], [], null, null, $"Only an admin can ask {name} for insights: each request is a metered model call.",
+                null, CanGenerate: false);
         }
 
         var recommendationsOn = await features.IsEnabledAsync(Feature.AiRecommendations, cancellationToken);
