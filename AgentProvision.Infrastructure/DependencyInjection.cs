@@ -59,6 +59,7 @@ public static class DependencyInjection
         builder.Services.AddMemory();
         AgentProvision.Infrastructure.Features.FeaturesRegistration.AddTenantFeatures(builder.Services);
         builder.Services.AddBrandingEditor();
+        AgentProvision.Infrastructure.Domains.DomainsRegistration.AddCustomDomains(builder.Services);
         AgentProvision.Infrastructure.Analytics.AnalyticsRegistration.AddAnalytics(builder.Services);
         builder.Services.AddScoped<AgentProvision.Core.Templates.IIndustryTemplates, AgentProvision.Infrastructure.Templates.IndustryTemplates>();
         return builder;

@@ -3,6 +3,7 @@ using AgentProvision.Web;
 using AgentProvision.Web.Analytics;
 using AgentProvision.Web.Branding;
 using AgentProvision.Web.Components;
+using AgentProvision.Web.Domains;
 using AgentProvision.Web.Features;
 using AgentProvision.Web.Health;
 using AgentProvision.Web.Identity;
@@ -38,6 +39,7 @@ app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapBrandAssets();
 app.MapAnalyticsEndpoints();
+app.MapTlsAsk();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -100,6 +100,19 @@ public sealed partial class TenantBranding : ITenantOwned
         ComplianceMode = complianceModeJson;
     }
 
+    /// <summary>
+    /// Mirrors the tenant's first verified custom domain (null when it has none) into the design's domain fields; the
+    /// certificate is the one the on-demand-TLS proxy requested, named by host and the time it was approved.
+    /// </summary>
+    public void MirrorDomain(string? verifiedHost, DateTimeOffset? certificateApprovedAt)
+    {
+        CustomDomain = verifiedHost;
+        DomainVerified = verifiedHost is not null;
+        SslCertificateId = verifiedHost is not null && certificateApprovedAt is { } approved
+            ? $"on-demand:{verifiedHost}@{approved.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}"
+            : null;
+    }
+
     public static bool IsColor(string? value) => value is not null && HexColor().IsMatch(value);
 
     private static string RequireColor(string value, string name) =>
