@@ -69,6 +69,19 @@ public sealed class AnalyticsInsightsShould : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LetOnlyAnAdminAskForInsightsSinceEachRequestIsAMeteredCall()
+    {
+        await LlmTenantSetup.ConfigureAsync(_app, "acme", _server);
+        await using var scope = await _app.ScopeAsync("acme", roles: Roles.Viewer);
+
+        var view = await scope.ServiceProvider.GetRequiredService<IAnalyticsInsights>().GenerateAsync(Ct);
+
+        view.Absence.ShouldNotBeNull().ShouldStartWith("Only an admin can ask");
+        view.CanGenerate.ShouldBeFalse();
+        _server.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task ReportAFailedCallWithoutStoringAnything()
     {
         await LlmTenantSetup.ConfigureAsync(_app, "acme", _server);
