@@ -5,7 +5,7 @@ namespace AgentProvision.E2E.Infrastructure;
 /// <summary>
 /// One running app and one headless Chromium for a whole collection; each test opens its own browser context.
 /// </summary>
-public sealed class BrowserAppFixture : IAsyncLifetime
+public class BrowserAppFixture : IAsyncLifetime
 {
     /// <summary>Debian's Chromium; Playwright's own browser download is never used.</summary>
     private const string DefaultChromium = "/usr/bin/chromium";
@@ -19,8 +19,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        // Tenant hosts are subdomains of localhost: send them all to the loopback address the app listens on.
-        "--host-resolver-rules=MAP *.localhost 127.0.0.1, MAP localhost 127.0.0.1",
+        // Tenant hosts are subdomains of localhost, custom domains in tests end in .test: send them all to the loopback
+        // address the app listens on.
+        "--host-resolver-rules=MAP *.localhost 127.0.0.1, MAP localhost 127.0.0.1, MAP *.test 127.0.0.1",
     ];
 
     private IPlaywright? _playwright;
@@ -45,7 +46,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
         try
         {
-            _app = await WebAppProcess.StartAsync();
+            _app = await StartAppAsync();
             _playwright = await Playwright.CreateAsync();
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -61,7 +62,10 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Starts the app; a collection that needs its own settings (or a server started before the app) overrides it.</summary>
+    protected virtual Task<WebAppProcess> StartAppAsync() => WebAppProcess.StartAsync();
+
+    public virtual async ValueTask DisposeAsync()
     {
         if (_browser is not null)
         {

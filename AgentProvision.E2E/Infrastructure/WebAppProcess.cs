@@ -46,7 +46,8 @@ public sealed class WebAppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<WebAppProcess> StartAsync()
+    /// <param name="environment">Extra settings for this app, as environment variables (for example Domains__DnsServers__0).</param>
+    public static async Task<WebAppProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var output = WebAppOutput();
         var dll = Path.Combine(output, "AgentProvision.Web.dll");
@@ -73,6 +74,10 @@ public sealed class WebAppProcess : IAsyncDisposable
         start.Environment["Tenancy__BaseDomains__0"] = "localhost";
         // Browser tests build the teams they need and expect tenants to start without one.
         start.Environment["Seed__DemoTeams"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var app = new WebAppProcess(process, dataPath, port);

@@ -13,6 +13,7 @@ public sealed partial class Domains
     private readonly HashSet<Guid> _verifying = [];
     private IReadOnlyList<CustomDomainView>? _domains;
     private bool _adding;
+    private bool _interactive;
     private string? _addError;
     private string? _error;
 
@@ -22,6 +23,15 @@ public sealed partial class Domains
     [Inject] private IJSRuntime Js { get; set; } = default!;
 
     protected override async Task OnInitializedAsync() => _domains = await CustomDomains.ListAsync();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
+        }
+    }
 
     private async Task AddAsync()
     {
