@@ -44,7 +44,7 @@ public static class CostForecaster
         var method = basis.Count == 0
             ? "No complete day of history yet, so the forecast is the month-to-date cost."
             : string.Create(CultureInfo.InvariantCulture,
-                $"Month-to-date cost plus the average daily cost of the last {basis.Count} complete day{(basis.Count == 1 ? "" : "s")} " +
+                $"Month-to-date cost plus the average daily cost of {(basis.Count == 1 ? "the last complete day" : $"the last {basis.Count} complete days")} " +
                 $"× the {remaining} day{(remaining == 1 ? "" : "s")} left after today; the range uses the cheapest and dearest of those days.");
         return new CostForecast(monthEnd, monthToDate, basis.Count, average, remaining, monthToDate + average * remaining,
             monthToDate + min * remaining, monthToDate + max * remaining, monthlyBudget, method);
