@@ -80,6 +80,25 @@ public sealed partial class WhiteLabelShould : BunitContext
         brand.Title("Teams").ShouldBe("Teams · Globex");
     }
 
+    [Fact]
+    public async Task OfferTheTenantsSupportAddressOnItsSignInPage()
+    {
+        await SaveSupportEmailAsync("acme", "help@acme.example");
+        await SaveSupportEmailAsync("globex", null);
+
+        var page = await SignInPageAsync("acme");
+
+        page.ShouldContain("Need help? Write to <a href=\"mailto:help@acme.example\">help@acme.example</a>.");
+        (await SignInPageAsync("globex")).ShouldNotContain("data-testid=\"support-email\"", customMessage: "no address, no offer of help");
+    }
+
+    private async Task SaveSupportEmailAsync(string tenant, string? email)
+    {
+        var admin = await ScopeAsync(tenant, Roles.TenantAdmin);
+        var editor = admin.ServiceProvider.GetRequiredService<IBrandingEditor>();
+        await editor.SaveAsync((await editor.GetAsync(Ct)) with { SupportEmail = email }, Ct);
+    }
+
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore();
