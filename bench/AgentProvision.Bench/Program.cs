@@ -1,4 +1,5 @@
 using AgentProvision.Bench;
+using AgentProvision.Bench.Analytics;
 using AgentProvision.Bench.Locomo;
 using AgentProvision.Bench.Memory;
 using AgentProvision.Bench.Orchestration;
@@ -15,7 +16,9 @@ switch (which)
         return await LocomoBench.RunAsync(args[1..]);
     case "vectors":
         return await VectorBench.RunAsync(args[1..]);
+    case "analytics":
+        return await AnalyticsBench.RunAsync(args[1..]);
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: router, engine, locomo, vectors");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: router, engine, locomo, vectors, analytics");
         return 2;
 }
