@@ -64,7 +64,9 @@ internal sealed class TenantAnalyticsQueries(
         }
 
         var firstDay = DateOnly.FromDateTime(from.UtcDateTime);
-        var lastDay = DateOnly.FromDateTime(to.UtcDateTime.AddTicks(-1));
+        // Today is not judged until it ends: its part-day figure against whole days would look like a drop every morning.
+        var yesterday = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        var lastDay = DateOnly.FromDateTime(to.UtcDateTime.AddTicks(-1)) is var end && end < yesterday ? end : yesterday;
         var historyFrom = AnalyticsPeriods.Start(AnalyticsPeriod.Daily, from).AddDays(-AnomalyDetector.Window);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var days = await db.TenantAnalytics.AsNoTracking()

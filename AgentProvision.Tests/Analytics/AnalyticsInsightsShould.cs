@@ -124,6 +124,21 @@ public sealed class AnalyticsInsightsShould : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NotJudgeTodayBeforeItHasEnded()
+    {
+        var today = _clock.Now;
+        var calls = Enumerable.Range(1, 14).Select(back => Call(today.AddDays(-back), "gpt-4o", back % 2 == 0 ? 100 : 120, 0, 0)).ToList();
+        calls.Add(Call(today.AddHours(-2), "gpt-4o", 5, 0, 0));
+        await _app.CallsAsync("acme", [.. calls]);
+        await RecomputeAsync();
+
+        var report = await ReportAsync();
+
+        report.Anomalies.Enabled.ShouldBeTrue();
+        report.Anomalies.Anomalies.ShouldBeEmpty("a morning's 5 tokens against whole days of 110 is not a drop yet");
+    }
+
+    [Fact]
     public async Task SayThereIsNotEnoughHistoryForANewTenant()
     {
         await _app.CallsAsync("acme", Call(_clock.Now.AddDays(-1), "gpt-4o", 100, 0, 0));
