@@ -34,6 +34,9 @@ internal sealed class AgentTaskConfiguration : IEntityTypeConfiguration<AgentTas
         builder.HasIndex(t => new { t.TenantId, t.RootTaskId });
         builder.HasIndex(t => new { t.Status, t.LeaseExpiresAt });
         builder.HasIndex(t => new { t.TenantId, t.GroupId });
+        // Analytics rolls tasks up by when they were created and when they finished.
+        builder.HasIndex(t => new { t.TenantId, t.CreatedAt });
+        builder.HasIndex(t => new { t.TenantId, t.CompletedAt });
     }
 }
 
@@ -49,6 +52,7 @@ internal sealed class AgentMessageConfiguration : IEntityTypeConfiguration<Agent
         builder.Property(m => m.Reasoning).HasMaxLength(8000);
         builder.HasOne<AgentTask>().WithMany().HasForeignKey(m => m.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(m => new { m.TenantId, m.TaskId, m.CreatedAt });
+        builder.HasIndex(m => new { m.TenantId, m.CreatedAt });
     }
 }
 

@@ -1095,6 +1095,8 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("TaskId");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "TaskId", "CreatedAt");
 
                     b.ToTable("AgentMessages", (string)null);
@@ -1212,6 +1214,10 @@ namespace AgentProvision.Infrastructure.Migrations.SqlServer
                     b.HasIndex("ParentTaskId");
 
                     b.HasIndex("Status", "LeaseExpiresAt");
+
+                    b.HasIndex("TenantId", "CompletedAt");
+
+                    b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "GroupId");
 

@@ -1090,6 +1090,8 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("TaskId");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "TaskId", "CreatedAt");
 
                     b.ToTable("AgentMessages", (string)null);
@@ -1207,6 +1209,10 @@ namespace AgentProvision.Infrastructure.Migrations.Sqlite
                     b.HasIndex("ParentTaskId");
 
                     b.HasIndex("Status", "LeaseExpiresAt");
+
+                    b.HasIndex("TenantId", "CompletedAt");
+
+                    b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "GroupId");
 
