@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using AgentProvision.Infrastructure.Tenancy;
 
 namespace AgentProvision.Infrastructure.Analytics;
 
@@ -68,8 +69,7 @@ internal sealed partial class AnalyticsRollupJob(
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+                await using var scope = scopes.CreateTenantScope(tenant);
                 var rows = await scope.ServiceProvider.GetRequiredService<IAnalyticsRollup>().RecomputeAsync(backfill, cancellationToken);
                 LogTenantRolledUp(tenant.Identifier, rows, backfill);
                 succeeded++;

@@ -1,7 +1,9 @@
 using AgentProvision.Core.Audit;
 using AgentProvision.Core.Domains;
 using AgentProvision.Core.Tenancy;
+using AgentProvision.Core.Tenancy.Strategies;
 using AgentProvision.Infrastructure.Persistence;
+using AgentProvision.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,7 @@ namespace AgentProvision.Infrastructure.Domains;
 internal sealed class CertificateAsk(
     IDbContextFactory<AppDbContext> factory,
     IServiceScopeFactory scopes,
+    ITenantStore tenants,
     TimeProvider clock,
     IOptions<TenancyOptions> tenancy) : ICertificateAsk
 {
@@ -45,13 +48,9 @@ internal sealed class CertificateAsk(
             return true;
         }
 
-        foreach (var root in tenancy.Value.BaseDomains)
+        if (SubdomainStrategy.IdentifierFrom(name, tenancy.Value.BaseDomains) is { } identifier)
         {
-            var suffix = "." + root.Trim().TrimEnd('.').ToLowerInvariant();
-            if (name.EndsWith(suffix, StringComparison.Ordinal) && name[..^suffix.Length] is var label && !label.Contains('.'))
-            {
-                return await db.Tenants.AnyAsync(t => t.Identifier == label && t.State == TenantState.Active, cancellationToken);
-            }
+            return await db.Tenants.AnyAsync(t => t.Identifier == identifier && t.State == TenantState.Active, cancellationToken);
         }
 
         return false;
@@ -60,10 +59,9 @@ internal sealed class CertificateAsk(
     // The branding mirror and the audit entry belong to the domain's tenant, so they are written in its scope.
     private async Task RecordApprovalAsync(TenantHost host, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var owner = await db.Tenants.AsNoTracking().Include(t => t.Hosts).FirstAsync(t => t.Id == host.TenantId, cancellationToken);
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantInfo.From(owner));
+        var owner = await tenants.GetAsync(host.TenantId, cancellationToken)
+            ?? throw new TenancyException($"Unknown tenant {host.TenantId}.");
+        await using var scope = scopes.CreateTenantScope(owner);
         var ownerDb = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
         await using (ownerDb)
         {

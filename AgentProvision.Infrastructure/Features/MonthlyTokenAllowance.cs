@@ -13,13 +13,19 @@ public sealed class MonthlyTokenAllowance(ITenantFeatures features, TimeProvider
     public async Task EnsureRoomAsync(AppDbContext db, long estimatedPromptTokens, CancellationToken cancellationToken)
     {
         var limit = (await features.GetAsync(cancellationToken)).MonthlyTokenLimit;
-        var now = clock.GetUtcNow().ToUniversalTime();
-        var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-        var used = await db.LlmUsages.AsNoTracking().Where(u => u.At >= monthStart)
-            .SumAsync(u => (long?)(u.InputTokens + u.OutputTokens), cancellationToken) ?? 0;
+        var used = await UsedThisMonthAsync(db, cancellationToken);
         if (used + estimatedPromptTokens > limit)
         {
             throw new TokenLimitExceededException(limit, used);
         }
+    }
+
+    /// <summary>The tokens metered for the db's tenant since the 1st of this month (UTC), failed attempts included.</summary>
+    public async Task<long> UsedThisMonthAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        return await db.LlmUsages.AsNoTracking().Where(u => u.At >= monthStart)
+            .SumAsync(u => (long?)(u.InputTokens + u.OutputTokens), cancellationToken) ?? 0;
     }
 }

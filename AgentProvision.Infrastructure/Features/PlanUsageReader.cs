@@ -4,20 +4,20 @@ using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AgentProvision.Infrastructure.Tenancy;
 
 namespace AgentProvision.Infrastructure.Features;
 
 /// <summary>
 /// Counts in a scope set to the tenant asked about, so the tenant filter does the scoping as everywhere else; the
 /// same figures the limits are enforced with: agents in a team (as TeamService counts them), tokens metered this UTC
-/// month (as MonthlyTokenAllowance does) and TenantStorage's measurement.
+/// month (MonthlyTokenAllowance's own count) and TenantStorage's measurement.
 /// </summary>
 internal sealed class PlanUsageReader(
     IServiceScopeFactory scopeFactory,
     ITenantContext tenant,
     ITenantStore tenants,
-    ICurrentUser currentUser,
-    TimeProvider clock) : IPlanUsage
+    ICurrentUser currentUser) : IPlanUsage
 {
     public async Task<PlanUsage> GetAsync(Guid tenantId, CancellationToken cancellationToken = default)
     {
@@ -27,16 +27,13 @@ internal sealed class PlanUsageReader(
         }
 
         var info = await tenants.GetAsync(tenantId, cancellationToken) ?? throw new FeatureException("That organisation does not exist.");
-        await using var scope = scopeFactory.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(info);
+        await using var scope = scopeFactory.CreateTenantScope(info);
         var services = scope.ServiceProvider;
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow().ToUniversalTime();
-        var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
         return new PlanUsage(
             await db.Agents.CountAsync(a => a.GroupId != null, cancellationToken),
             await db.AgentGroups.CountAsync(cancellationToken),
-            await db.LlmUsages.Where(u => u.At >= monthStart).SumAsync(u => (long?)(u.InputTokens + u.OutputTokens), cancellationToken) ?? 0,
+            await services.GetRequiredService<MonthlyTokenAllowance>().UsedThisMonthAsync(db, cancellationToken),
             await services.GetRequiredService<ITenantStorage>().MeasureAsync(cancellationToken),
             await services.GetRequiredService<ITenantFeatures>().GetAsync(cancellationToken));
     }

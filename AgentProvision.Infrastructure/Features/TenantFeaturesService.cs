@@ -8,6 +8,7 @@ using AgentProvision.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using AgentProvision.Infrastructure.Tenancy;
 
 namespace AgentProvision.Infrastructure.Features;
 
@@ -141,8 +142,7 @@ internal sealed class TenantFeaturesService(
         CancellationToken cancellationToken)
     {
         var info = await tenants.GetAsync(tenantId, cancellationToken) ?? throw new FeatureException("That organisation does not exist.");
-        await using var scope = scopeFactory.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(info);
+        await using var scope = scopeFactory.CreateTenantScope(info);
         return await work(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>(), info);
     }
 

@@ -5,6 +5,7 @@ using AgentProvision.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AgentProvision.Infrastructure.Tenancy;
 
 namespace AgentProvision.Infrastructure.Identity;
 
@@ -124,8 +125,7 @@ internal sealed class UserDirectory(
     private AsyncServiceScope OpenScope()
     {
         var tenant = tenantContext.RequireTenant();
-        var scope = scopeFactory.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        var scope = scopeFactory.CreateTenantScope(tenant);
         return scope;
     }
 

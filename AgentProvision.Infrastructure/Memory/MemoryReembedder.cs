@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using AgentProvision.Infrastructure.Tenancy;
 
 namespace AgentProvision.Infrastructure.Memory;
 
@@ -72,8 +73,7 @@ internal sealed partial class MemoryReembedder(
         var worked = false;
         foreach (var tenant in tenants.Where(t => t.IsActive))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+            await using var scope = scopes.CreateTenantScope(tenant);
             worked |= await ReembedBatchAsync(scope.ServiceProvider, cancellationToken) > 0;
         }
 

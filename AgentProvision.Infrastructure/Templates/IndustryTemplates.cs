@@ -6,6 +6,7 @@ using AgentProvision.Core.Tenancy;
 using AgentProvision.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AgentProvision.Infrastructure.Tenancy;
 
 namespace AgentProvision.Infrastructure.Templates;
 
@@ -47,8 +48,7 @@ internal sealed class IndustryTemplates(
         var template = Require(templateKey);
         var target = await tenants.GetAsync(tenantId, cancellationToken) ?? throw new TenancyException("That tenant does not exist.");
         // The target's own scope, so its query filters and the tenant stamp on save belong to it, not to the platform.
-        await using var scope = scopeFactory.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(target);
+        await using var scope = scopeFactory.CreateTenantScope(target);
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
         var plan = await scope.ServiceProvider.GetRequiredService<ITenantFeatures>().GetAsync(cancellationToken);
         var result = await TemplateApplier.ApplyAsync(db, target.Id, template, plan, clock.GetUtcNow(), cancellationToken);

@@ -37,8 +37,7 @@ internal sealed class TenantAdministration(
         cache.Clear();
         var info = TenantInfo.From(tenant);
         var actor = Actor();
-        await using var scope = scopeFactory.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(info);
+        await using var scope = scopeFactory.CreateTenantScope(info);
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken))
         {
             db.TenantBrandings.Add(new TenantBranding(tenant.Id, tenant.Name));

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Identity.Web;
+using AgentProvision.Infrastructure.Tenancy;
 
 namespace AgentProvision.Web.Identity;
 
@@ -76,8 +77,7 @@ internal static class EntraIdSignIn
             return Results.LocalRedirect("/account/login?error=wrong-host");
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        await using var scope = scopes.CreateTenantScope(tenant);
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
         var user = await signIn.UserManager.FindByEmailAsync(email);
         if (user is null)

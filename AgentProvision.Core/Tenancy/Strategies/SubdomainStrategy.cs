@@ -13,7 +13,8 @@ public sealed class SubdomainStrategy(ITenantStore store, IOptions<TenancyOption
         return identifier is null ? null : await store.GetByIdentifierAsync(identifier, cancellationToken);
     }
 
-    internal static string? IdentifierFrom(string rawHost, IEnumerable<string> baseDomains)
+    /// <summary>The tenant identifier a host names under one of <paramref name="baseDomains"/>, or null when it names none.</summary>
+    public static string? IdentifierFrom(string rawHost, IEnumerable<string> baseDomains)
     {
         var host = HostName.Clean(rawHost);
         if (host is null)
