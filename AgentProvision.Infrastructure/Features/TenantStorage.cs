@@ -69,8 +69,13 @@ internal sealed class TenantStorageMeasurements
 
     public void Store(Guid tenantId, StorageUsage usage, DateTimeOffset at) => _last[tenantId] = (usage, at);
 
-    public void Add(Guid tenantId, long bytes) =>
-        _last.AddOrUpdate(tenantId, _ => default, (_, last) => last.Usage is null
-            ? last
-            : (last.Usage with { Memories = last.Usage.Memories + bytes }, last.At));
+    /// <summary>Grows a measurement already taken; without one there is nothing to grow, the next ask measures.</summary>
+    public void Add(Guid tenantId, long bytes)
+    {
+        while (_last.TryGetValue(tenantId, out var last)
+               && !_last.TryUpdate(tenantId, (last.Usage with { Memories = last.Usage.Memories + bytes }, last.At), last))
+        {
+            // Another write grew it first: add to what it left.
+        }
+    }
 }
